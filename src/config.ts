@@ -1,0 +1,92 @@
+/**
+ * @module config
+ * The one place that reads the environment. Parsed once at boot; every invalid
+ * variable is reported together so an operator fixes them in one go.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanish = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+export const configSchema = z.object({
+  /** TCP port of the web app and API. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; 127.0.0.1 keeps a fresh install private to the machine. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder for the embedded database (pgdata/), uploads and the process lock. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://… to use a PostgreSQL server; unset means the embedded engine (PGlite). */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** production disables demo accounts and data whatever else is set. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Load the fictitious demo accounts and data at start (never in production). */
+  OPENIRM_DEMO: booleanish.default(true),
+  /** Hours a sign-in stays valid without use. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Consecutive failed sign-ins before an account is locked. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Minutes an account stays locked after too many failures. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Trust X-Forwarded-* headers (set when behind a reverse proxy terminating HTTPS). */
+  TRUST_PROXY: booleanish.default(false),
+  /** Largest accepted request body, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Absolute path of DATA_DIR. */
+  dataDir: string;
+  /** Whether demo data may be created: OPENIRM_DEMO and not production. */
+  isDemoEnabled: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads an optional JSON config file (CONFIG_FILE, or ./openirm.config.json when present);
+ * environment variables win over the file.
+ */
+function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const file = env.CONFIG_FILE ?? (existsSync('openirm.config.json') ? 'openirm.config.json' : undefined);
+  if (!file) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ConfigError([`CONFIG_FILE ${file}: must hold a JSON object`]);
+    }
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`CONFIG_FILE ${file}: ${(error as Error).message}`]);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
+  const fromEnv = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const result = configSchema.safeParse({ ...readConfigFile(env), ...fromEnv, ...overrides });
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const parsed = result.data;
+  return {
+    ...parsed,
+    dataDir: path.resolve(parsed.DATA_DIR),
+    isDemoEnabled: parsed.OPENIRM_DEMO && parsed.NODE_ENV !== 'production',
+  };
+}

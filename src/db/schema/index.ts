@@ -1,0 +1,3 @@
+export * from './reference.ts';
+export * from './accounts.ts';
+export * from './audit.ts';

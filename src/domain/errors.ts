@@ -1,0 +1,61 @@
+/**
+ * @module errors
+ * One error type for every rule the domain enforces. The code is stable and machine
+ * readable; the server maps each code to an HTTP status in one table.
+ */
+export type ErrorCode =
+  /** A request body, query or parameter failed validation. */
+  | 'request.invalid'
+  /** The body is larger than BODY_LIMIT_BYTES. */
+  | 'request.tooLarge'
+  /** The client sent a content type the route does not accept. */
+  | 'request.unsupportedMediaType'
+  /** Too many requests from one client in the window. */
+  | 'request.rateLimited'
+  /** No such route, or a resource the actor may not know exists. */
+  | 'resource.notFound'
+  /** Sign-in is required. */
+  | 'auth.required'
+  /** Email/password wrong, unknown user, disabled or locked: one answer for all. */
+  | 'auth.invalidCredentials'
+  /** State-changing request without a matching CSRF token, or from another origin. */
+  | 'auth.csrf'
+  /** The actor is known but the policy refuses the action. */
+  | 'policy.denied'
+  /** Someone else changed the record since it was read (optimistic concurrency). */
+  | 'record.versionConflict'
+  /** The record already exists (unique key). */
+  | 'record.duplicate'
+  /** A party is referred to that is not in the list of States. */
+  | 'party.unknown'
+  /** An accession date before the Convention was open or in the future, or a second accession. */
+  | 'party.invalidAccession'
+  | 'cycle.unknown'
+  /** Cohort year outside the cycle, a State in two cohorts, or a non-party in a cohort. */
+  | 'cohort.invalid'
+  /** A user account rule was broken (email taken, State missing for the role …). */
+  | 'user.invalid'
+  | 'user.notFound'
+  /** Password too short or too common. */
+  | 'password.weak'
+  /** Backup file unreadable or from an unknown schema version; restore target not empty. */
+  | 'backup.invalid'
+  /** The database cannot be reached. */
+  | 'database.unavailable'
+  /** Anything unexpected; logged with the request id. */
+  | 'internal';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

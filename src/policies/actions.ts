@@ -1,0 +1,27 @@
+/**
+ * @module actions
+ * Every action a route or command can perform. The union is closed: a route that names an
+ * action outside it does not compile, and a new action does not compile without a rule.
+ */
+export const ACTIONS = [
+  'health.read',
+  'api.docs',
+  'auth.login',
+  'auth.logout',
+  'auth.logoutEverywhere',
+  'session.read',
+  'account.changePassword',
+  'parties.read',
+  'parties.recordAccession',
+  'convention.read',
+  'cycles.read',
+  'cohorts.update',
+  'users.list',
+  'users.create',
+  'users.update',
+  'audit.read',
+  'review.read',
+  'review.readConfidential',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];

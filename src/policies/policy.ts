@@ -1,0 +1,97 @@
+/**
+ * @module policy
+ * may(actor, action, resource): the single answer to "may this actor do this?".
+ * Pure: it takes plain data (the actor's role and State, the resource's relation to that
+ * State) and never touches the database.
+ */
+import type { Actor, Role } from '../domain/accounts/roles.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Action } from './actions.ts';
+
+/** How the actor's State relates to a review: the State under review, one of its two reviewers, or neither. */
+export type Relation = 'under-review' | 'reviewing' | 'none';
+
+/** What a rule may need to know about the target. Absent means "the action in general". */
+export interface ResourceContext {
+  /** The actor's State's relation to the review the resource belongs to. */
+  relation?: Relation;
+  /** The owner of a personal resource (an account). */
+  ownerUserId?: string;
+}
+
+type Subject = Role | 'public';
+type Rule = (actor: Actor, resource: ResourceContext | undefined) => boolean;
+
+function subjectOf(actor: Actor): Subject | 'system' {
+  if (actor.kind === 'anonymous') return 'public';
+  if (actor.kind === 'system') return 'system';
+  return actor.role;
+}
+
+const everyone: Rule = () => true;
+const signedIn: Rule = (actor) => actor.kind === 'user';
+const roles =
+  (...allowed: Subject[]): Rule =>
+  (actor) => {
+    const subject = subjectOf(actor);
+    return subject !== 'system' && allowed.includes(subject);
+  };
+/**
+ * The actor's State takes part in the review in one of the given relations.
+ * Without a resource (the route-level check) it asks only whether the actor could ever
+ * qualify, i.e. acts for a State; the use case then checks the actual review.
+ */
+const ownReview =
+  (...relations: Relation[]): Rule =>
+  (actor, resource) => {
+    if (actor.kind !== 'user' || actor.stateIso3 === null) return false;
+    if (resource?.relation === undefined) return true;
+    return relations.includes(resource.relation);
+  };
+const anyOf =
+  (...rules: Rule[]): Rule =>
+  (actor, resource) =>
+    rules.some((r) => r(actor, resource));
+
+const secretariat = roles('secretariat');
+const reviewParticipants = anyOf(
+  secretariat,
+  (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review', 'reviewing')(actor, resource),
+  (actor, resource) => subjectOf(actor) === 'expert' && ownReview('under-review', 'reviewing')(actor, resource),
+);
+
+export const RULES = {
+  'health.read': everyone,
+  'api.docs': everyone,
+  'auth.login': everyone,
+  'auth.logout': signedIn,
+  'auth.logoutEverywhere': signedIn,
+  'session.read': everyone,
+  'account.changePassword': signedIn,
+  'parties.read': everyone,
+  'parties.recordAccession': secretariat,
+  'convention.read': everyone,
+  'cycles.read': everyone,
+  'cohorts.update': secretariat,
+  'users.list': secretariat,
+  'users.create': secretariat,
+  'users.update': secretariat,
+  'audit.read': secretariat,
+  // A review's existence, stage and reviewers are public once the draw is published;
+  // its drafts, answers and comments are not (DESIGN.md, confidentiality).
+  'review.read': everyone,
+  'review.readConfidential': reviewParticipants,
+} satisfies Record<Action, Rule>;
+
+export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {
+  // The system actor (CLI, seed) runs with the operator's authority on the machine.
+  if (actor.kind === 'system') return true;
+  return RULES[action](actor, resource);
+}
+
+/** Throws 'auth.required' for the public and 'policy.denied' for signed-in users. */
+export function authorize(actor: Actor, action: Action, resource?: ResourceContext): void {
+  if (may(actor, action, resource)) return;
+  if (actor.kind === 'anonymous') throw new DomainError('auth.required', 'Sign in to do this.');
+  throw new DomainError('policy.denied', 'You are not allowed to do this.');
+}
