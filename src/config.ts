@@ -35,6 +35,8 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Minutes an account stays locked after too many failures. */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Sign-in attempts accepted per client address per minute. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Trust X-Forwarded-* headers (set when behind a reverse proxy terminating HTTPS). */
   TRUST_PROXY: booleanish.default(false),
   /** Largest accepted request body, in bytes. */

@@ -5,6 +5,7 @@
  */
 export const ACTIONS = [
   'health.read',
+  'web.read',
   'api.docs',
   'auth.login',
   'auth.logout',

@@ -62,6 +62,7 @@ const reviewParticipants = anyOf(
 
 export const RULES = {
   'health.read': everyone,
+  'web.read': everyone,
   'api.docs': everyone,
   'auth.login': everyone,
   'auth.logout': signedIn,

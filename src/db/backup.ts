@@ -1,0 +1,130 @@
+/**
+ * @module backup
+ * A logical backup: every table's rows as JSON, in foreign-key order, with the schema
+ * version. Logical rather than a file copy so a backup taken on the embedded engine
+ * restores onto a PostgreSQL server and the other way round.
+ */
+import { sql } from 'drizzle-orm';
+import { DomainError } from '../domain/errors.ts';
+import type { Db } from './client.ts';
+
+/** Tables in the order they can be inserted (parents first). */
+export const BACKUP_TABLES = [
+  'mechanisms',
+  'chapters',
+  'articles',
+  'provisions',
+  'parties',
+  'accessions',
+  'cycles',
+  'cohorts',
+  'cohort_members',
+  'users',
+  'audit_events',
+] as const;
+
+/** Live sign-ins are deliberately not carried over: a restored system starts signed out. */
+export const TABLES_NOT_BACKED_UP = ['sessions'] as const;
+
+/** Sequences behind serial columns, reset after a restore so new rows do not collide. */
+const SERIAL_COLUMNS: Record<string, string> = { audit_events: 'id' };
+
+export interface BackupFile {
+  format: 'openirm-backup';
+  formatVersion: 1;
+  createdAt: string;
+  /** Number of migrations applied when the backup was taken. */
+  schemaVersion: number;
+  tables: Record<string, unknown[]>;
+}
+
+async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function schemaVersion(db: Db): Promise<number> {
+  const result = await rows<{ count: number | string }>(db, sql`select count(*) as count from drizzle.__drizzle_migrations`);
+  return Number(result[0]?.count ?? 0);
+}
+
+/** Every user table in the public schema, to check nothing is left out of backups. */
+export async function listPublicTables(db: Db): Promise<string[]> {
+  const result = await rows<{ table_name: string }>(
+    db,
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  return result.map((r) => r.table_name);
+}
+
+export async function createBackup(db: Db, now: Date): Promise<BackupFile> {
+  return db.transaction(async (tx) => {
+    // One snapshot for all tables, so the backup is consistent while the server runs.
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables: Record<string, unknown[]> = {};
+    for (const table of BACKUP_TABLES) {
+      const result = await rows<{ data: unknown[] | string }>(
+        tx as unknown as Db,
+        sql`select coalesce(json_agg(row_to_json(t) order by t), '[]'::json) as data from ${sql.identifier(table)} t`,
+      );
+      const data = result[0]?.data ?? [];
+      tables[table] = typeof data === 'string' ? (JSON.parse(data) as unknown[]) : data;
+    }
+    return {
+      format: 'openirm-backup',
+      formatVersion: 1,
+      createdAt: now.toISOString(),
+      schemaVersion: await schemaVersion(tx as unknown as Db),
+      tables,
+    };
+  });
+}
+
+function checkBackupShape(value: unknown): BackupFile {
+  const file = value as Partial<BackupFile>;
+  if (file?.format !== 'openirm-backup' || file.formatVersion !== 1 || typeof file.tables !== 'object' || file.tables === null) {
+    throw new DomainError('backup.invalid', 'This is not an Open IRM backup file.');
+  }
+  for (const table of BACKUP_TABLES) {
+    if (!Array.isArray(file.tables[table])) throw new DomainError('backup.invalid', `The backup has no table ${table}.`);
+  }
+  return file as BackupFile;
+}
+
+/** Restores into a migrated, empty database, all in one transaction. */
+export async function restoreBackup(db: Db, value: unknown): Promise<Record<string, number>> {
+  const file = checkBackupShape(value);
+  const current = await schemaVersion(db);
+  if (file.schemaVersion > current) {
+    throw new DomainError('backup.invalid', `The backup comes from a newer version (schema ${file.schemaVersion}; this one has ${current}). Upgrade Open IRM first.`);
+  }
+  if (file.schemaVersion < current) {
+    throw new DomainError('backup.invalid', `The backup comes from an older schema (${file.schemaVersion}; this one has ${current}). Restore it with the matching version, then upgrade.`);
+  }
+  return db.transaction(async (tx) => {
+    for (const table of BACKUP_TABLES) {
+      const existing = await rows<{ n: number | string }>(tx as unknown as Db, sql`select count(*) as n from ${sql.identifier(table)}`);
+      if (Number(existing[0]?.n ?? 0) > 0) {
+        throw new DomainError('backup.invalid', `The target database is not empty (table ${table} has rows). Restore into an empty data folder or database.`);
+      }
+    }
+    const counts: Record<string, number> = {};
+    for (const table of BACKUP_TABLES) {
+      const data = file.tables[table]!;
+      counts[table] = data.length;
+      if (data.length === 0) continue;
+      // json_populate_recordset converts each JSON value to the column's own type,
+      // so dates, timestamps and jsonb survive the round trip on both engines.
+      await tx.execute(
+        sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(data)}::json)`,
+      );
+      const serial = SERIAL_COLUMNS[table];
+      if (serial) {
+        await tx.execute(
+          sql`select setval(pg_get_serial_sequence(${table}, ${serial}), (select max(${sql.identifier(serial)}) from ${sql.identifier(table)}))`,
+        );
+      }
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * @module client
+ * One connection factory for both engines: PGlite (PostgreSQL compiled to WebAssembly,
+ * embedded in a data folder) when no DATABASE_URL is set, node-postgres otherwise.
+ * Everything above this file sees the same Drizzle database type.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction has the same query API as the database; repositories accept either. */
+export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Round trip to the engine; rejects when it is unreachable. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+  /** The underlying client, for migrations, backups and tests. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export type DatabaseOptions =
+  | { engine: 'postgres'; url: string; poolSize?: number }
+  /** dataDir undefined = in memory; loadDataDir clones a dumped instance (fast test setup). */
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.engine === 'postgres') {
+    // Every session runs in UTC so timestamps never depend on the server's zone.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      options: '-c TimeZone=UTC',
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client that loses its server emits 'error'; without a listener Node exits.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await withTimeout(pool.query('select 1'), 6_000, 'PostgreSQL');
+    return {
+      db,
+      engine: 'postgres',
+      pool,
+      ping: async (timeoutMs = 2_000) => {
+        await withTimeout(pool.query('select 1'), timeoutMs, 'PostgreSQL');
+      },
+      close: () => pool.end(),
+    };
+  }
+  const client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  await client.exec(`SET TimeZone = 'UTC'`);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    pglite: client,
+    ping: async (timeoutMs = 2_000) => {
+      await withTimeout(db.execute(sql`select 1`), timeoutMs, 'Embedded database');
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * @module users repository
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../domain/accounts/roles.ts';
+import type { DbOrTx } from '../client.ts';
+import { users } from '../schema/accounts.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return rows[0];
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function listUsers(db: DbOrTx): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.email));
+}
+
+export async function insertUser(
+  db: DbOrTx,
+  user: { id: string; email: string; displayName: string; role: Role; stateIso3: string | null; passwordHash: string | null; isDemo?: boolean },
+): Promise<UserRow> {
+  const rows = await db
+    .insert(users)
+    .values({ ...user, email: user.email.trim().toLowerCase(), isDemo: user.isDemo ?? false })
+    .returning();
+  return rows[0]!;
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<Pick<UserRow, 'displayName' | 'isDisabled' | 'passwordHash' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>>,
+): Promise<UserRow | undefined> {
+  const rows = await db
+    .update(users)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return rows[0];
+}
+
+/** Counts a failed sign-in atomically, so parallel attempts cannot undercount. */
+export async function recordFailedLogin(db: DbOrTx, id: string, maxFailures: number, lockUntil: Date): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      failedLoginCount: sql`${users.failedLoginCount} + 1`,
+      lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, id));
+}

@@ -1,0 +1,157 @@
+/**
+ * @module app
+ * buildApp(deps) assembles the Fastify instance without listening, so tests inject
+ * requests into it directly.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Action } from '../policies/actions.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import './fastify-types.ts';
+import { problem, registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerConventionRoutes } from './routes/convention.ts';
+import { registerCycleRoutes } from './routes/cycles.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerPartyRoutes } from './routes/parties.ts';
+import type { App, RouteDeps } from './routes/route-context.ts';
+import { registerUserRoutes } from './routes/users.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: Logger | false;
+  version?: string;
+  /** Where the built web app lives; tests point this elsewhere or to a missing folder. */
+  webDist?: string;
+}
+
+/** Routes registered by plugins (docs, static files) get their action from this table. */
+function pluginRouteAction(url: string): Action | undefined {
+  if (url === '/api/openapi.json' || url.startsWith('/api/docs')) return 'api.docs';
+  if (!url.startsWith('/api')) return 'web.read';
+  return undefined;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: Action;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes: RegisteredRoute[] }> {
+  const { config } = deps;
+  const options: FastifyServerOptions = {
+    logger: deps.logger === undefined || deps.logger === false ? false : (deps.logger as FastifyServerOptions['logger']),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: false,
+  };
+  if (deps.logger) {
+    delete options.logger;
+    (options as { loggerInstance?: unknown }).loggerInstance = deps.logger;
+  }
+  const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    route.config ??= {};
+    const config = route.config as { action?: Action };
+    config.action ??= pluginRouteAction(route.url);
+    if (!config.action) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy action`);
+    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url, action: config.action });
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes CSS variables into style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Sent below only over HTTPS: over plain HTTP it means nothing and can lock out a
+    // test deployment.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Open IRM API',
+        version: deps.version ?? '0.0.0',
+        description: 'Errors are RFC 9457 problem+json. State-changing requests need the x-csrf-token header from GET /api/session.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { url: '/api/openapi.json' } });
+
+  const routeDeps: RouteDeps = {
+    database: deps.database,
+    config,
+    version: deps.version ?? '0.0.0',
+    auth: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+  };
+  registerSession(app, { db: deps.database.db, auth: routeDeps.auth });
+
+  app.get('/api/openapi.json', { config: { action: 'api.docs' }, schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, routeDeps);
+  registerAuthRoutes(app, routeDeps);
+  registerPartyRoutes(app, routeDeps);
+  registerConventionRoutes(app, routeDeps);
+  registerCycleRoutes(app, routeDeps);
+  registerUserRoutes(app, routeDeps);
+  registerAuditRoutes(app, routeDeps);
+
+  const webDist = deps.webDist ?? WEB_DIST;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !['GET', 'HEAD'].includes(request.method)) {
+      return sendProblem(reply, problem('resource.notFound', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    }
+    if (!hasWeb) {
+      return sendProblem(reply, problem('resource.notFound', 'The web app is not built. Run `npm run build`.'));
+    }
+    // Client-side routes (/parties, /convention …) all load the single-page app.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return Object.assign(app, { registeredRoutes });
+}

@@ -1,0 +1,116 @@
+/**
+ * @module errors plugin
+ * One place turns every error into RFC 9457 problem+json. Known codes map to a status
+ * through a table the compiler checks; anything else is a 500 with no stack trace,
+ * logged once with the request id.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type ErrorCode } from '../../domain/errors.ts';
+
+export const STATUS_OF = {
+  'request.invalid': 400,
+  'request.tooLarge': 413,
+  'request.unsupportedMediaType': 415,
+  'request.rateLimited': 429,
+  'resource.notFound': 404,
+  'auth.required': 401,
+  'auth.invalidCredentials': 401,
+  'auth.csrf': 403,
+  'policy.denied': 403,
+  'record.versionConflict': 409,
+  'record.duplicate': 409,
+  'party.unknown': 404,
+  'party.invalidAccession': 422,
+  'cycle.unknown': 404,
+  'cohort.invalid': 422,
+  'user.invalid': 422,
+  'user.notFound': 404,
+  'password.weak': 422,
+  'backup.invalid': 422,
+  'database.unavailable': 503,
+  internal: 500,
+} satisfies Record<ErrorCode, number>;
+
+const TITLES: Partial<Record<ErrorCode, string>> = {
+  'request.invalid': 'The request is not valid',
+  'request.tooLarge': 'The request body is too large',
+  'resource.notFound': 'Not found',
+  'auth.required': 'Sign-in required',
+  'policy.denied': 'Not allowed',
+  internal: 'Something went wrong on our side',
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+}
+
+export function problem(code: ErrorCode, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody {
+  return {
+    type: `urn:openirm:problem:${code}`,
+    title: TITLES[code] ?? code,
+    status: STATUS_OF[code],
+    detail,
+    code,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Fastify's own errors (parsing, limits, content types) mapped by their stable codes. */
+function fromFastifyError(error: FastifyError): ProblemBody | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem('request.tooLarge', 'The request body is larger than the server accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem('request.unsupportedMediaType', 'Send the body as application/json.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem('request.invalid', 'The request body is not valid JSON.');
+    case 'FST_ERR_RATE_LIMIT_EXCEEDED':
+      return problem('request.rateLimited', 'Too many requests. Wait a minute and try again.');
+    default:
+      break;
+  }
+  if (error.statusCode === 429) return problem('request.rateLimited', 'Too many requests. Wait a minute and try again.');
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return { ...problem('request.invalid', error.message), status: error.statusCode };
+  }
+  return undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: [error.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(reply, problem('request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }));
+    }
+    if (error instanceof DomainError) {
+      const errors = Array.isArray(error.details?.problems)
+        ? (error.details.problems as string[]).map((message) => ({ path: 'body', message }))
+        : undefined;
+      return sendProblem(reply, problem(error.code, error.message, errors ? { errors } : {}));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, category: 'http' }, 'response did not match its schema');
+      return sendProblem(reply, problem('internal', `Reference ${request.id}.`));
+    }
+    const mapped = fromFastifyError(error);
+    if (mapped) return sendProblem(reply, mapped);
+    request.log.error({ err: error, category: 'http' }, 'unhandled error');
+    return sendProblem(reply, problem('internal', `An unexpected error occurred. Reference ${request.id}.`));
+  });
+}

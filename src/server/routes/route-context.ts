@@ -1,0 +1,39 @@
+/**
+ * @module route-context
+ * Shared plumbing for route files: the typed app and the use-case context of a request.
+ */
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import type { UseCaseContext } from '../use-cases/context.ts';
+import type { AuthSettings } from '../use-cases/auth.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface RouteDeps {
+  database: Database;
+  config: Config;
+  auth: AuthSettings;
+  version: string;
+}
+
+export function contextOf(request: FastifyRequest, deps: RouteDeps): UseCaseContext {
+  return { db: deps.database.db, actor: request.actor, now: new Date(), ip: request.ip, requestId: request.id };
+}
+
+/** The problem+json shape, for the OpenAPI document of error responses. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a calendar date');

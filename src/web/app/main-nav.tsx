@@ -1,0 +1,67 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../features/auth/api/get-session.ts';
+import { paths } from '../lib/paths.ts';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function NavSection({ title, items, pathname }: { title: string; items: NavItem[]; pathname: string }) {
+  if (items.length === 0) return null;
+  return (
+    <Stack gap={2}>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4} aria-hidden>
+        {title}
+      </Text>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={title}>
+        {items.map((item) => {
+          const isActive = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <NavLink
+                component={Link}
+                to={item.href}
+                label={item.label}
+                active={isActive}
+                aria-current={isActive ? 'page' : undefined}
+                variant="light"
+                fw={isActive ? 600 : 500}
+                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </Stack>
+  );
+}
+
+/** Navigation from the server's abilities, never from a client-side table of roles. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const { data: session } = useSession();
+  const abilities = session?.abilities ?? {};
+
+  const mechanism: NavItem[] = [
+    { href: paths.home.getHref(), label: t('nav.home') },
+    { href: paths.parties.getHref(), label: t('nav.parties') },
+    { href: paths.convention.getHref(), label: t('nav.convention') },
+    { href: paths.cycles.getHref(), label: t('nav.cycles') },
+  ];
+  const administration: NavItem[] = [];
+  if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });
+  if (abilities['audit.read']) administration.push({ href: paths.audit.getHref(), label: t('nav.audit') });
+  const personal: NavItem[] = session?.user ? [{ href: paths.account.getHref(), label: t('nav.account') }] : [];
+
+  return (
+    <Stack gap="lg" p="sm">
+      <NavSection title={t('nav.sectionMechanism')} items={mechanism} pathname={pathname} />
+      <NavSection title={t('nav.sectionAdministration')} items={administration} pathname={pathname} />
+      <NavSection title={t('nav.sectionPersonal')} items={personal} pathname={pathname} />
+    </Stack>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Code-based TanStack Router routes. Every page is loaded with import() so each becomes
+ * its own chunk; the layout, the header and the data layer are in the entry chunk.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type RouterHistory,
+} from '@tanstack/react-router';
+import { paths } from '../lib/paths.ts';
+import { AppLayout } from './layout.tsx';
+import { NotFoundPage } from './routes/not-found.tsx';
+import { RouteErrorPage } from './routes/route-error.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+function page(path: string, load: () => Promise<Record<string, unknown>>, exportName: string) {
+  return createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    component: lazyRouteComponent(load as () => Promise<Record<string, React.ComponentType>>, exportName),
+  });
+}
+
+const routeTree = rootRoute.addChildren([
+  page(paths.home.path, () => import('./routes/home.tsx'), 'HomePage'),
+  page(paths.signIn.path, () => import('./routes/sign-in.tsx'), 'SignInPage'),
+  page(paths.parties.path, () => import('./routes/parties.tsx'), 'PartiesPage'),
+  page(paths.convention.path, () => import('./routes/convention.tsx'), 'ConventionPage'),
+  page(paths.cycles.path, () => import('./routes/cycles.tsx'), 'CyclesPage'),
+  page(paths.users.path, () => import('./routes/users.tsx'), 'UsersPage'),
+  page(paths.audit.path, () => import('./routes/audit.tsx'), 'AuditPage'),
+  page(paths.account.path, () => import('./routes/account.tsx'), 'AccountPage'),
+]);
+
+export function createAppRouter({ queryClient, history }: { queryClient: QueryClient; history?: RouterHistory }) {
+  return createRouter({
+    routeTree,
+    history,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultErrorComponent: RouteErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Labels for values that come from the API as codes. Each code has its own literal t()
+ * call so that the locale test can check that every key exists (no keys built at run time).
+ */
+import type { TFunction } from 'i18next';
+import type { Role } from '../../domain/accounts/roles.ts';
+import type { RegionalGroup } from '../../domain/parties/regional-groups.ts';
+
+export function roleLabel(t: TFunction, role: Role): string {
+  switch (role) {
+    case 'secretariat':
+      return t('roles.secretariat');
+    case 'focal-point':
+      return t('roles.focalPoint');
+    case 'expert':
+      return t('roles.expert');
+    case 'delegate':
+      return t('roles.delegate');
+    default:
+      return role;
+  }
+}
+
+export function regionalGroupLabel(t: TFunction, group: RegionalGroup | null): string {
+  switch (group) {
+    case 'african':
+      return t('regionalGroups.african');
+    case 'asia-pacific':
+      return t('regionalGroups.asiaPacific');
+    case 'eastern-european':
+      return t('regionalGroups.easternEuropean');
+    case 'latin-american-caribbean':
+      return t('regionalGroups.latinAmericanCaribbean');
+    case 'western-european-other':
+      return t('regionalGroups.westernEuropeanOther');
+    case null:
+      return t('regionalGroups.none');
+    default:
+      return String(group);
+  }
+}
+
+export function obligationLabel(t: TFunction, obligation: string): string {
+  switch (obligation) {
+    case 'mandatory':
+      return t('convention.obligation.mandatory');
+    case 'consider':
+      return t('convention.obligation.consider');
+    case 'optional':
+      return t('convention.obligation.optional');
+    case 'definition':
+      return t('convention.obligation.definition');
+    default:
+      return obligation;
+  }
+}
+
+export function auditOutcomeLabel(t: TFunction, outcome: string): string {
+  switch (outcome) {
+    case 'success':
+    case 'succeeded':
+    case 'ok':
+      return t('audit.outcome.success');
+    case 'failure':
+    case 'failed':
+    case 'error':
+      return t('audit.outcome.failure');
+    case 'denied':
+    case 'forbidden':
+      return t('audit.outcome.denied');
+    default:
+      return outcome;
+  }
+}
