@@ -89,6 +89,18 @@ function fromFastifyError(error: FastifyError): ProblemBody | undefined {
   return undefined;
 }
 
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** Connection loss anywhere in the cause chain (Drizzle wraps driver errors). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth += 1) {
+    if (typeof current.code === 'string' && UNAVAILABLE_CODES.has(current.code)) return true;
+    if (typeof current.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(current.message)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -107,6 +119,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, category: 'http' }, 'response did not match its schema');
       return sendProblem(reply, problem('internal', `Reference ${request.id}.`));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error, category: 'db' }, 'database unavailable');
+      return sendProblem(reply, problem('database.unavailable', 'The database cannot be reached at the moment. Try again shortly.'));
     }
     const mapped = fromFastifyError(error);
     if (mapped) return sendProblem(reply, mapped);
