@@ -26,6 +26,13 @@ export default defineConfig({
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, priority: 20 },
             { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 20 },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 20 },
+            // The app's small shared modules (API hooks, UI helpers, formatting) in one chunk
+            // rather than a dozen tiny ones; each page keeps its own chunk.
+            {
+              name: 'shared',
+              test: /src[\\/]web[\\/](lib|components|i18n[\\/]labels|features[\\/][^\\/]+[\\/]api)[\\/]?/,
+              priority: 10,
+            },
           ],
         },
       },

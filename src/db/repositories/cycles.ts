@@ -19,14 +19,13 @@ export type CohortRecord = Cohort & { version: number };
 
 export async function listCohorts(db: DbOrTx, cycleNumber?: number): Promise<CohortRecord[]> {
   const where = cycleNumber === undefined ? undefined : eq(cohorts.cycleNumber, cycleNumber);
-  const [cohortRows, memberRows] = await Promise.all([
-    db.select().from(cohorts).where(where).orderBy(asc(cohorts.cycleNumber), asc(cohorts.year)),
-    db
-      .select()
-      .from(cohortMembers)
-      .where(cycleNumber === undefined ? undefined : eq(cohortMembers.cycleNumber, cycleNumber))
-      .orderBy(asc(cohortMembers.partyIso3)),
-  ]);
+  // Sequential on purpose: inside a transaction both queries share one connection.
+  const cohortRows = await db.select().from(cohorts).where(where).orderBy(asc(cohorts.cycleNumber), asc(cohorts.year));
+  const memberRows = await db
+    .select()
+    .from(cohortMembers)
+    .where(cycleNumber === undefined ? undefined : eq(cohortMembers.cycleNumber, cycleNumber))
+    .orderBy(asc(cohortMembers.partyIso3));
   return cohortRows.map((c) => ({
     cycleNumber: c.cycleNumber,
     year: c.year,

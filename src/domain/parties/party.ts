@@ -6,6 +6,7 @@
  */
 import type { RegionalGroup } from './regional-groups.ts';
 import { DomainError } from '../errors.ts';
+import { isCalendarDate } from '../dates.ts';
 
 export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type UnLanguage = (typeof UN_LANGUAGES)[number];
@@ -57,7 +58,7 @@ export function partiesOn<P extends { iso3: string }>(parties: readonly P[], acc
 
 /** Checks a new accession recorded by the secretariat. `today` is passed in: the domain has no clock. */
 export function validateAccession(input: { effectiveOn: string; existing: Accession | undefined; today: string }): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.effectiveOn) || Number.isNaN(Date.parse(`${input.effectiveOn}T00:00:00Z`))) {
+  if (!isCalendarDate(input.effectiveOn)) {
     throw new DomainError('party.invalidAccession', 'The date must be a calendar date (YYYY-MM-DD).');
   }
   if (input.effectiveOn < CONVENTION_OPENED_ON) {

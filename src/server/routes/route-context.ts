@@ -6,6 +6,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaul
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
+import { isCalendarDate } from '../../domain/dates.ts';
 import type { Database } from '../../db/client.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
 import type { AuthSettings } from '../use-cases/auth.ts';
@@ -36,4 +37,4 @@ export const problemSchema = z.object({
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a calendar date');
+  .refine(isCalendarDate, 'not a calendar date');

@@ -25,7 +25,9 @@ export async function updateCohort(ctx: UseCaseContext, input: { cycleNumber: nu
   return ctx.db.transaction(async (tx) => {
     const cycle = await findCycle(tx, input.cycleNumber);
     if (!cycle) throw new DomainError('cycle.unknown', `There is no cycle ${input.cycleNumber}.`);
-    const [cohorts, accessions, partyRows] = await Promise.all([listCohorts(tx, cycle.number), listAccessions(tx), listPartyRows(tx)]);
+    const cohorts = await listCohorts(tx, cycle.number);
+    const accessions = await listAccessions(tx);
+    const partyRows = await listPartyRows(tx);
     const states = validateCohort({
       cycle,
       year: input.year,

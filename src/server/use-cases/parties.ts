@@ -18,7 +18,8 @@ export interface PartyView {
 export async function listParties(ctx: UseCaseContext, asOf: string | undefined) {
   authorize(ctx.actor, 'parties.read');
   const date = asOf ?? isoDay(ctx.now);
-  const [rows, accessionList] = await Promise.all([listPartyRows(ctx.db), listAccessions(ctx.db)]);
+  const rows = await listPartyRows(ctx.db);
+  const accessionList = await listAccessions(ctx.db);
   const byIso = new Map(accessionList.map((a) => [a.partyIso3, a]));
   const views: PartyView[] = rows.map((row) => {
     const accession = byIso.get(row.iso3);
