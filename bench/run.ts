@@ -16,6 +16,8 @@ const THROUGHPUT_TARGET = 0.5;
 const EMPTY_START_TARGET_MS = 20_000;
 const EXISTING_START_TARGET_MS = 3_000;
 
+const LOAD_BEFORE = os.loadavg();
+
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -24,6 +26,7 @@ function header(options: BenchOptions): string {
   return [
     `Open IRM bench, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     `machine: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown CPU'}), ${fixed(os.totalmem() / 2 ** 30, 1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`,
+    `load average before the run: ${LOAD_BEFORE.map((l) => fixed(l, 2)).join(' ')} (1/5/15 min; other busy processes make every number noisier)`,
     `settings: ${options.quick ? 'QUICK smoke run' : 'full run'}; ${options.connections} connections, ${options.warmupS} s warm-up + ${options.durationS} s load per server; ` +
       `${options.startupRuns} start-up round(s); health poll ${options.pollMs} ms; memory sample ${options.sampleMs} ms`,
   ].join('\n');

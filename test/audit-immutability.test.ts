@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/query-rows.ts';
 import { systemActor } from '../src/domain/accounts/roles.ts';
 import { appendAudit } from '../src/db/repositories/audit.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -12,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => testDb.dispose());
 
 async function count(): Promise<number> {
-  const r = (await testDb.database.db.execute(sql`select count(*)::int as n from audit_events`)) as unknown as { rows: { n: number }[] };
+  const r = { rows: await queryRows<{ n: number }>(testDb.database.db, sql`select count(*)::int as n from audit_events`) };
   return Number(r.rows[0]!.n);
 }
 
@@ -31,7 +32,7 @@ describe('the audit trail is append-only in the database itself', () => {
     const before = await count();
     await expect(testDb.database.db.execute(statement)).rejects.toThrow();
     expect(await count()).toBe(before);
-    const rewritten = (await testDb.database.db.execute(sql`select count(*)::int as n from audit_events where action = 'rewritten'`)) as unknown as { rows: { n: number }[] };
+    const rewritten = { rows: await queryRows<{ n: number }>(testDb.database.db, sql`select count(*)::int as n from audit_events where action = 'rewritten'`) };
     expect(Number(rewritten.rows[0]!.n), operation).toBe(0);
   });
 });

@@ -105,7 +105,7 @@ describe('backup and restore', () => {
     if (TEST_ENGINE === 'postgres') {
       const empty = await createEmptyPostgresDatabase();
       restoreTarget = { DATABASE_URL: empty.url };
-      dropTarget = empty.drop;
+      dropTarget = () => empty.drop();
     } else {
       const dir = path.join(TMP_DIR, `restore-${process.pid}`);
       rmSync(dir, { recursive: true, force: true });

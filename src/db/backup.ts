@@ -6,7 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../domain/errors.ts';
-import type { Db } from './client.ts';
+import type { Db, DbOrTx } from './client.ts';
+import { queryRows as rows } from './query-rows.ts';
 
 /** Tables in the order they can be inserted (parents first). */
 export const BACKUP_TABLES = [
@@ -38,12 +39,8 @@ export interface BackupFile {
   tables: Record<string, unknown[]>;
 }
 
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
-export async function schemaVersion(db: Db): Promise<number> {
+export async function schemaVersion(db: DbOrTx): Promise<number> {
   const result = await rows<{ count: number | string }>(db, sql`select count(*) as count from drizzle.__drizzle_migrations`);
   return Number(result[0]?.count ?? 0);
 }
@@ -64,7 +61,7 @@ export async function createBackup(db: Db, now: Date): Promise<BackupFile> {
     const tables: Record<string, unknown[]> = {};
     for (const table of BACKUP_TABLES) {
       const result = await rows<{ data: unknown[] | string }>(
-        tx as unknown as Db,
+        tx,
         sql`select coalesce(json_agg(row_to_json(t) order by t), '[]'::json) as data from ${sql.identifier(table)} t`,
       );
       const data = result[0]?.data ?? [];
@@ -74,7 +71,7 @@ export async function createBackup(db: Db, now: Date): Promise<BackupFile> {
       format: 'openirm-backup',
       formatVersion: 1,
       createdAt: now.toISOString(),
-      schemaVersion: await schemaVersion(tx as unknown as Db),
+      schemaVersion: await schemaVersion(tx),
       tables,
     };
   });
@@ -103,7 +100,7 @@ export async function restoreBackup(db: Db, value: unknown): Promise<Record<stri
   }
   return db.transaction(async (tx) => {
     for (const table of BACKUP_TABLES) {
-      const existing = await rows<{ n: number | string }>(tx as unknown as Db, sql`select count(*) as n from ${sql.identifier(table)}`);
+      const existing = await rows<{ n: number | string }>(tx, sql`select count(*) as n from ${sql.identifier(table)}`);
       if (Number(existing[0]?.n ?? 0) > 0) {
         throw new DomainError('backup.invalid', `The target database is not empty (table ${table} has rows). Restore into an empty data folder or database.`);
       }

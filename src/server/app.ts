@@ -57,15 +57,11 @@ export interface RegisteredRoute {
 export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes: RegisteredRoute[] }> {
   const { config } = deps;
   const options: FastifyServerOptions = {
-    logger: deps.logger === undefined || deps.logger === false ? false : (deps.logger as FastifyServerOptions['logger']),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
   };
-  if (deps.logger) {
-    delete options.logger;
-    (options as { loggerInstance?: unknown }).loggerInstance = deps.logger;
-  }
   const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/query-rows.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 import { buildTestApp, json, sessionFor } from '../server.ts';
 
@@ -61,9 +62,7 @@ describe('sign-in', () => {
     for (let i = 0; i < 3; i += 1) expect((await login('expert@demo.test', 'wrong-password-x')).statusCode).toBe(401);
     const locked = await login('expert@demo.test', 'open-irm-demo');
     expect(locked.statusCode).toBe(401);
-    const rows = (await testDb.database.db.execute(
-      sql`select details->>'reason' as reason from audit_events where action = 'auth.login' and outcome = 'failure' and details->>'email' = 'expert@demo.test' order by id`,
-    )) as unknown as { rows: { reason: string }[] };
+    const rows = { rows: await queryRows<{ reason: string }>(testDb.database.db, sql`select details->>'reason' as reason from audit_events where action = 'auth.login' and outcome = 'failure' and details->>'email' = 'expert@demo.test' order by id`) };
     expect(rows.rows.map((r) => r.reason)).toEqual(['wrong-password', 'wrong-password', 'wrong-password', 'locked']);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/query-rows.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 import { buildTestApp, json, sessionFor } from '../server.ts';
 
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 async function auditCount(action: string): Promise<number> {
-  const result = (await testDb.database.db.execute(sql`select count(*)::int as n from audit_events where action = ${action}`)) as unknown as { rows: { n: number }[] };
+  const result = { rows: await queryRows<{ n: number }>(testDb.database.db, sql`select count(*)::int as n from audit_events where action = ${action}`) };
   return Number(result.rows[0]!.n);
 }
 

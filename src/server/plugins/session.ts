@@ -5,7 +5,7 @@
  * Checking the policy first means a refused caller learns nothing from validation errors.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type Actor } from '../../domain/accounts/roles.ts';
+import { ANONYMOUS } from '../../domain/accounts/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import type { Db } from '../../db/client.ts';
