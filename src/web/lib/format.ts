@@ -40,6 +40,19 @@ export function formatList(items: readonly string[], language: UnLanguage): stri
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+const CHINESE = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** "Chapter III" is written 第三章 in Chinese and الفصل الثالث in Arabic, as in the Convention's own texts. */
+const ARABIC_ORDINALS = ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر'];
+
+export function formatChapterNumber(roman: string, language: UnLanguage): string {
+  const index = ROMAN.indexOf(roman);
+  if (index < 0) return roman;
+  if (language === 'zh') return CHINESE[index] ?? roman;
+  if (language === 'ar') return ARABIC_ORDINALS[index] ?? roman;
+  return roman;
+}
+
 /** Today's date (YYYY-MM-DD) in UTC, the day the API's "as at" defaults to. */
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -57,5 +70,6 @@ export function useFormatters() {
     number: (value: number) => formatNumber(value, language),
     calendarYear: (year: number) => formatCalendarYear(year, language),
     list: (items: readonly string[]) => formatList(items, language),
+    chapter: (roman: string) => formatChapterNumber(roman, language),
   };
 }

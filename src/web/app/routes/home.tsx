@@ -56,7 +56,7 @@ function CyclesFigure() {
               <Box component="li" key={cycle.number}>
                 <Text fw={600}>{t('cycles.cycleHeading', { number: f.calendarYear(cycle.number) })}</Text>
                 <Text size="sm">
-                  {t('home.cycleChapters', { chapters: f.list(cycle.chapters.map((c) => t('cycles.chapterBadge', { number: c }))) })}
+                  {t('home.cycleChapters', { chapters: f.list(cycle.chapters.map((c) => t('cycles.chapterBadge', { number: f.chapter(c) }))) })}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {t('home.cycleDates', { from: f.date(cycle.startsOn), to: f.date(cycle.extendedTo ?? cycle.endsOn) })}

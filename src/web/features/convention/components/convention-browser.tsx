@@ -126,7 +126,7 @@ export function ConventionBrowser() {
                 <Accordion.Control>
                   <Group gap="sm" justify="space-between" wrap="wrap">
                     <Text fw={650}>
-                      {t('convention.chapter', { number: chapter.number })}
+                      {t('convention.chapter', { number: f.chapter(chapter.number) })}
                       {' — '}
                       <Text span inherit lang="en" className="data-en">
                         {chapter.title}

@@ -40,7 +40,7 @@ export function CycleCard({ cycle, canEdit, onEdit }: { cycle: CycleDto; canEdit
         </Group>
 
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="md" m={0}>
-          <Fact term={t('cycles.chapters')}>{f.list(cycle.chapters.map((c) => t('cycles.chapterBadge', { number: c })))}</Fact>
+          <Fact term={t('cycles.chapters')}>{f.list(cycle.chapters.map((c) => t('cycles.chapterBadge', { number: f.chapter(c) })))}</Fact>
           <Fact term={t('cycles.startsOn')}>{f.date(cycle.startsOn)}</Fact>
           <Fact term={t('cycles.endsOn')}>{f.date(cycle.endsOn)}</Fact>
           <Fact term={t('cycles.extendedTo')}>
