@@ -8,7 +8,7 @@ import os from 'node:os';
 import { benchThroughput, ROUTE, type ServerLoadResult, type ThroughputResult } from './http-throughput.ts';
 import { mb } from './memory.ts';
 import { benchStartup, type StartupResult } from './startup.ts';
-import { parseOptions, watchdogMs, type BenchOptions } from './support/options.ts';
+import { parseOptions, UsageError, watchdogMs, type BenchOptions } from './support/options.ts';
 import { cleanupAll, installCleanup } from './support/processes.ts';
 import { fixed, integer, median, percent, table } from './support/table.ts';
 
@@ -112,7 +112,7 @@ try {
   await main();
   process.exit(0);
 } catch (error) {
-  log(`bench: failed: ${(error as Error).stack ?? String(error)}`);
+  log(`bench: ${error instanceof UsageError ? error.message : `failed: ${(error as Error).stack ?? String(error)}`}`);
   await cleanupAll();
   process.exit(1);
 }

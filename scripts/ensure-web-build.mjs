@@ -2,7 +2,7 @@
 // sources, so a fresh clone needs only `npm ci && npm start`.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
+
 
 const root = path.resolve(import.meta.dirname, '..');
 const output = path.join(root, 'dist/web/index.html');
@@ -21,4 +21,5 @@ const sourceTime = Math.max(...sources.map(newestMtime), statSync(path.join(root
 if (existsSync(output) && statSync(output).mtimeMs >= sourceTime) process.exit(0);
 
 process.stdout.write('Building the web app (once, ~10 s)…\n');
+const { build } = await import('vite');
 await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -28,17 +28,20 @@ const DEFAULTS: Record<'full' | 'quick', Omit<BenchOptions, 'quick'>> = {
   quick: { connections: 50, durationS: 4, warmupS: 1, idleS: 1, startupRuns: 1, startupTimeoutS: 60, pollMs: 50, sampleMs: 100 },
 };
 
+/** A bad argument or BENCH_* value: reported in one line, without a stack. */
+export class UsageError extends Error {}
+
 function numberFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name}=${raw}: expected a number from ${min} to ${max}`);
+  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${name}=${raw}: expected a number from ${min} to ${max}`);
   return value;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
   const unknown = argv.filter((arg) => arg !== '--quick');
-  if (unknown.length > 0) throw new Error(`Unknown argument(s): ${unknown.join(' ')}. Usage: npm run bench [-- --quick]`);
+  if (unknown.length > 0) throw new UsageError(`Unknown argument(s): ${unknown.join(' ')}. Usage: npm run bench [-- --quick]`);
   const quick = argv.includes('--quick') || process.env.BENCH_QUICK === '1';
   const d = DEFAULTS[quick ? 'quick' : 'full'];
   return {

@@ -22,6 +22,7 @@ export const BACKUP_TABLES = [
   'cohort_members',
   'users',
   'audit_events',
+  'system_settings',
 ] as const;
 
 /** Live sign-ins are deliberately not carried over: a restored system starts signed out. */

@@ -4,19 +4,32 @@
  * fictitious demo accounts. Idempotent: rows that exist are left alone, so a second run
  * changes nothing and never overwrites what the secretariat has since recorded.
  */
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { systemActor } from '../domain/accounts/roles.ts';
 import type { Db } from './client.ts';
 import { appendAudit } from './repositories/audit.ts';
 import { readReferenceFiles, type ReferenceFiles } from './reference-files.ts';
+import { systemSettings } from './schema/system.ts';
 import { accessions, articles, chapters, cohortMembers, cohorts, cycles, mechanisms, parties, provisions } from './schema/reference.ts';
 
 export interface SeedResult {
   inserted: Record<string, number>;
 }
 
+const REFERENCE_HASH_KEY = 'reference.hash';
+
+function hashOf(files: ReferenceFiles): string {
+  return createHash('sha256').update(JSON.stringify(files)).digest('hex');
+}
+
 export async function seedReferenceData(db: Db, files: ReferenceFiles = readReferenceFiles()): Promise<SeedResult> {
   const { convention, mechanism } = files;
   const code = convention.instrument.code;
+  const hash = hashOf(files);
+  // The same files were loaded before: nothing to add (keeps restarts fast).
+  const loaded = await db.select().from(systemSettings).where(eq(systemSettings.key, REFERENCE_HASH_KEY)).limit(1);
+  if (loaded[0]?.value === hash) return { inserted: {} };
   return db.transaction(async (tx) => {
     const count = (rows: unknown[]) => rows.length;
     const inserted: Record<string, number> = {};
@@ -102,6 +115,10 @@ export async function seedReferenceData(db: Db, files: ReferenceFiles = readRefe
       }
     }
 
+    await tx
+      .insert(systemSettings)
+      .values({ key: REFERENCE_HASH_KEY, value: hash })
+      .onConflictDoUpdate({ target: systemSettings.key, set: { value: hash, updatedAt: new Date() } });
     const total = Object.values(inserted).reduce((a, b) => a + b, 0);
     if (total > 0) {
       await appendAudit(tx, { actor: systemActor('seed'), action: 'reference.seed', resourceType: 'reference', details: { inserted } });

@@ -1,3 +1,4 @@
 export * from './reference.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './system.ts';

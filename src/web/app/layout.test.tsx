@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/languages.ts';
 import { anonymousSession, focalPointSession, HEALTH_DEMO, partiesResponse, secretariatSession } from '../testing/fixtures.ts';
@@ -22,7 +22,8 @@ describe('App shell', () => {
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
     expect(document.documentElement.lang).toBe('ar');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ar');
-    expect(await screen.findByRole('link', { name: 'الدول الأطراف' })).toBeTruthy();
+    const nav = await screen.findByRole('navigation', { name: 'التنقل الرئيسي' });
+    expect(within(nav).getByRole('link', { name: 'الدول الأطراف' })).toBeTruthy();
     fireEvent.change(screen.getByRole('combobox', { name: 'اللغة' }), { target: { value: 'en' } });
     await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
   });

@@ -1,0 +1,36 @@
+/**
+ * @module response-cache
+ * Serialised responses of public reference data (the parties list), kept for a few
+ * seconds. Writes in this process clear it at once; another server process sharing the
+ * database sees a change after at most `ttlMs`. Without it every request to the most
+ * read endpoint would re-query and re-serialise ~200 States.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, { body: string; expiresAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 64,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.clock()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.body;
+  }
+
+  set(key: string, body: string): void {
+    // Arbitrary asOf dates must not grow the map without bound.
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(key, { body, expiresAt: this.clock() + this.ttlMs });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
