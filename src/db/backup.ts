@@ -21,6 +21,10 @@ export const BACKUP_TABLES = [
   'cohorts',
   'cohort_members',
   'users',
+  'draws',
+  'draw_exclusions',
+  'reviewer_assignments',
+  'redraw_requests',
   'audit_events',
   'system_settings',
 ] as const;

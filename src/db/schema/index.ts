@@ -2,3 +2,4 @@ export * from './reference.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './system.ts';
+export * from './lots.ts';
