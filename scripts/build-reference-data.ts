@@ -438,7 +438,15 @@ function buildMechanism() {
       id: 'uncac-irm',
       name: 'Mechanism for the Review of Implementation of the United Nations Convention against Corruption',
       instrumentCode: 'UNCAC',
-      settings: { reviewersPerReview: 2, sameRegionReviewers: 1, maxRedrawRequests: 2, cycleYears: 5 },
+      settings: {
+        reviewersPerReview: 2,
+        sameRegionReviewers: 1,
+        maxRedrawRequests: 2,
+        cycleYears: 5,
+        reviewYears: 4,
+        // The drawing of lots' rule settings (docs/LOTS.md); the cap of three is believed, not confirmed.
+        lots: { secondReviewerGroup: 'any', mutualScope: 'cycle', maxReviewsPerCycle: 3, maxReviewsPerYear: null, preferSameLegalSystem: true },
+      },
     },
     notes:
       'The months are from the reference (first cycle launched June 2010, second cycle launched at CoSP 6 in November 2015 and extended to June 2024), but the exact days (2010-07-01, 2015-06-30, 2015-11-06, 2020-11-05, 2024-06-30) and the second cycle starting its first cohort year in 2016 are assumptions; the reference does not list the States under review per year, so there are no cohorts.',

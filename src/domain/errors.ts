@@ -40,6 +40,19 @@ export type ErrorCode =
   | 'password.weak'
   /** Backup file unreadable or from an unknown schema version; restore target not empty. */
   | 'backup.invalid'
+  /** No assignment of reviewers satisfies every rule; details name the rule and the States. */
+  | 'lots.infeasible'
+  /** Malformed draw input (unknown or duplicate State, bad rule value, bad secret). */
+  | 'lots.invalidInput'
+  /** A redraw beyond the limit without a recorded exceptional decision. */
+  | 'lots.redrawLimit'
+  /** The revealed secret does not hash to the published commitment. */
+  | 'lots.commitmentMismatch'
+  /** A draw record cannot be read as one, or does not verify. */
+  | 'lots.recordInvalid'
+  | 'draw.notFound'
+  /** The draw is not in the status the step needs (e.g. running a published draw). */
+  | 'draw.invalidState'
   /** The database cannot be reached. */
   | 'database.unavailable'
   /** Anything unexpected; logged with the request id. */

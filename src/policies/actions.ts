@@ -21,6 +21,10 @@ export const ACTIONS = [
   'users.create',
   'users.update',
   'audit.read',
+  'lots.read',
+  'lots.verify',
+  'lots.manage',
+  'lots.requestRedraw',
   'review.read',
   'review.readConfidential',
 ] as const;

@@ -1,13 +1,14 @@
 /**
  * The policy as a grid the secretariat can read: one row per action, one column per
- * role. Y = allowed, - = refused, own = only when the review concerns the actor's State.
+ * role. Y = allowed, - = refused, own = only when the review concerns the actor's State
+ * (under review or reviewing), own-sur = only when the actor's State is the one under review.
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../domain/accounts/roles.ts';
 import { ACTIONS, type Action } from './actions.ts';
 import { authorize, may, type Relation } from './policy.ts';
 
-type Cell = 'Y' | '-' | 'own';
+type Cell = 'Y' | '-' | 'own' | 'own-sur';
 type Column = 'public' | Role;
 const COLUMNS: Column[] = ['public', 'secretariat', 'focal-point', 'expert', 'delegate'];
 
@@ -31,6 +32,10 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'users.create':            ['-', 'Y', '-', '-', '-'],
   'users.update':            ['-', 'Y', '-', '-', '-'],
   'audit.read':              ['-', 'Y', '-', '-', '-'],
+  'lots.read':               ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'lots.verify':             ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'lots.manage':             ['-', 'Y', '-', '-', '-'],
+  'lots.requestRedraw':      ['-', 'Y', 'own-sur', '-', '-'],
   'review.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
@@ -56,6 +61,10 @@ describe('policy grid', () => {
     } else if (cell === '-') {
       for (const relation of relations) expect(may(actor, action, { relation })).toBe(false);
       expect(may(actor, action)).toBe(false);
+    } else if (cell === 'own-sur') {
+      expect(may(actor, action, { relation: 'under-review' })).toBe(true);
+      expect(may(actor, action, { relation: 'reviewing' })).toBe(false);
+      expect(may(actor, action, { relation: 'none' })).toBe(false);
     } else {
       expect(may(actor, action, { relation: 'under-review' })).toBe(true);
       expect(may(actor, action, { relation: 'reviewing' })).toBe(true);

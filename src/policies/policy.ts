@@ -78,6 +78,12 @@ export const RULES = {
   'users.create': secretariat,
   'users.update': secretariat,
   'audit.read': secretariat,
+  // Published draws and their commitments are public: anyone may check them.
+  'lots.read': everyone,
+  'lots.verify': everyone,
+  'lots.manage': secretariat,
+  // The State under review asks for a redraw through its focal point (or the secretariat for it).
+  'lots.requestRedraw': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource)),
   // A review's existence, stage and reviewers are public once the draw is published;
   // its drafts, answers and comments are not (DESIGN.md, confidentiality).
   'review.read': everyone,

@@ -26,6 +26,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConventionRoutes } from './routes/convention.ts';
 import { registerCycleRoutes } from './routes/cycles.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerLotsRoutes } from './routes/lots.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerCycleRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
+  registerLotsRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
+import { isLotsError } from '../../domain/lots/errors.ts';
 
 export const STATUS_OF = {
   'request.invalid': 400,
@@ -28,6 +29,13 @@ export const STATUS_OF = {
   'user.notFound': 404,
   'password.weak': 422,
   'backup.invalid': 422,
+  'lots.infeasible': 422,
+  'lots.invalidInput': 422,
+  'lots.redrawLimit': 422,
+  'lots.commitmentMismatch': 422,
+  'lots.recordInvalid': 422,
+  'draw.notFound': 404,
+  'draw.invalidState': 409,
   'database.unavailable': 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
@@ -115,6 +123,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         ? (error.details.problems as string[]).map((message) => ({ path: 'body', message }))
         : undefined;
       return sendProblem(reply, problem(error.code, error.message, errors ? { errors } : {}));
+    }
+    if (isLotsError(error)) {
+      const states = Array.isArray(error.details?.states) ? (error.details.states as string[]) : undefined;
+      return sendProblem(reply, problem(error.code, error.message, states ? { errors: [{ path: String(error.details?.rule ?? 'draw'), message: states.join(', ') }] } : {}));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, category: 'http' }, 'response did not match its schema');
