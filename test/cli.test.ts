@@ -134,6 +134,38 @@ describe('backup and restore', () => {
   });
 });
 
+describe('openirm lots …', () => {
+  it('draws for every party at once, writes a record that verifies, and rejects a tampered copy', async () => {
+    const file = path.join(TMP_DIR, `record-${process.pid}.json`);
+    const drawn = await openirm(['lots', 'draw', '--all-parties', '--entropy', 'dice 4 2 6', '--out', file], target);
+    expect(drawn.stderr).toBe('');
+    expect(drawn.stdout).toMatch(/^AUT\s+[A-Z]{3}\s+[A-Z]{3}$/m);
+    const verified = await openirm(['lots', 'verify', file], {});
+    expect(verified.stdout.trim()).toBe('VALID');
+    expect(verified.code).toBe(0);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { result: { reviewers: string[] }[] };
+    record.result[0]!.reviewers.reverse();
+    writeFileSync(file, JSON.stringify(record));
+    const rejected = await openirm(['lots', 'verify', file], {});
+    expect(rejected.code).toBe(1);
+    expect(rejected.stdout).toMatch(/^INVALID/);
+    rmSync(file, { force: true });
+  });
+
+  it('audits fairness over seeded draws', async () => {
+    const audit = await openirm(['lots', 'audit', '--all-parties', '--runs', '40'], target);
+    expect(audit.stderr).toBe('');
+    expect(audit.stdout).toMatch(/^40 draws of \d+ States under review/);
+    expect(audit.stdout).toMatch(/worst ratio: \d\.\d{3}/);
+  });
+
+  it('refuses an unknown cohort in one line and writes nothing', async () => {
+    expectOneLineError(await openirm(['lots', 'draw', '--cohort', '9/1'], target), /There is no cycle 9/);
+    expectOneLineError(await openirm(['lots', 'draw', '--cohort', '2/1'], target), /has no States yet/);
+    expectOneLineError(await openirm(['lots', 'draw', '--cohort', 'two'], target), /--cohort must look like CYCLE\/YEAR/);
+  });
+});
+
 describe('bad configuration', () => {
   it('says so in one line for an invalid PORT', async () => {
     expectOneLineError(await openirm(['start'], { ...target, PORT: 'eighty' }), /Invalid configuration: .*PORT/);

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { StartupError } from '../server/runtime.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerLotsCommands } from './commands/lots.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { packageVersion, startServer } from './commands/start.ts';
 
@@ -53,5 +54,6 @@ program
 
 registerDataCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 registerUserCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
+registerLotsCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 
 await program.parseAsync(process.argv);
