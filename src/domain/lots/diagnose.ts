@@ -67,8 +67,12 @@ export function explainRelaxation(problem: Problem, flow: SlotFlow, left: readon
   const from = reviewers.length > 0 ? ` from ${listStates(reviewers)}` : '';
   const onlyAvailable = available === 0 ? 'none is available' : `only ${available} ${available === 1 ? 'is' : 'are'} available`;
   const cap = capText(rules);
-  // A cap is to blame if some reviewer in the violator could have taken more of these slots without it.
-  const capBinds = bins.some((b) => problem.capLeft[b]! < slots.filter((slot) => problem.eligible[slot]!.includes(b)).length);
+  // A limit is to blame if some reviewer in the violator could have taken more of these
+  // slots without it: the caps of the rules, or else the bound of one review per State
+  // under review (which is the rule that a State's two reviewers differ).
+  const adjacent = (b: number) => slots.filter((slot) => problem.eligible[slot]!.includes(b)).length;
+  const capBinds = bins.some((b) => problem.capByRules[b]! < adjacent(b));
+  const distinctBinds = !capBinds && bins.some((b) => problem.capLeft[b]! < adjacent(b));
 
   if (allFirst) {
     const groups = [...new Set(surIdx.map((s) => problem.group[s]!))];
@@ -91,6 +95,12 @@ export function explainRelaxation(problem: Problem, flow: SlotFlow, left: readon
       `Not enough reviews to go round under ${cap ?? 'the caps'}: the ${plural(states.length, 'State', 'States')} under review ${listStates(states)} need ${needed} reviews ` +
       `that only ${listStates(reviewers) || 'no State'} may give, and they have ${available} left after exclusions and earlier draws.`;
     return infeasible('reviewCap', states, message, { reviewers, needed, available });
+  }
+  if (distinctBinds) {
+    const message =
+      `Each State under review needs two different reviewers: ${listStates(states)} need${states.length === 1 ? 's' : ''} ${needed} reviews ` +
+      `but only ${listStates(reviewers) || 'no State'} may review ${states.length === 1 ? 'it' : 'them'} after exclusions, and a State reviews each State under review only once.`;
+    return infeasible('distinctReviewers', states, message, { reviewers, needed, available });
   }
   const groupRule = rules.secondReviewerGroup === 'other' ? ' must come from another regional group and' : '';
   const message =

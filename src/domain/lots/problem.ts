@@ -23,6 +23,8 @@ export interface Problem {
   priorYear: Int32Array;
   /** Reviews each party may still take in this draw (caps minus earlier draws, never more than one per State under review). */
   capLeft: Int32Array;
+  /** The same before the "one per State under review" bound; Infinity without caps. For messages. */
+  capByRules: Float64Array;
   /** Party indices of the States under review, ascending. */
   surs: Int32Array;
   /** Party index → position among the States under review, −1 if not under review. */
@@ -77,10 +79,13 @@ export function buildProblem(input: ReviewerDrawInput): Problem {
   }
   const most = surs.length;
   const capLeft = new Int32Array(n);
+  const capByRules = new Float64Array(n);
   for (let r = 0; r < n; r++) {
-    const cycleLeft = rules.maxReviewsPerCycle === null ? most : rules.maxReviewsPerCycle - priorCycle[r]!;
-    const yearLeft = rules.maxReviewsPerYear === null ? most : rules.maxReviewsPerYear - priorYear[r]!;
-    capLeft[r] = Math.max(0, Math.min(cycleLeft, yearLeft, most));
+    const cycleLeft = rules.maxReviewsPerCycle === null ? Infinity : rules.maxReviewsPerCycle - priorCycle[r]!;
+    const yearLeft = rules.maxReviewsPerYear === null ? Infinity : rules.maxReviewsPerYear - priorYear[r]!;
+    capByRules[r] = Math.max(0, Math.min(cycleLeft, yearLeft));
+    // A State reviews each State under review at most once, so it never needs more than `most`.
+    capLeft[r] = Math.min(capByRules[r]!, most);
   }
 
   const eligible: Int32Array[] = [];
@@ -112,6 +117,7 @@ export function buildProblem(input: ReviewerDrawInput): Problem {
     priorCycle,
     priorYear,
     capLeft,
+    capByRules,
     surs,
     surOf,
     eligible,

@@ -76,7 +76,7 @@ export function assignmentProblems(input: ReviewerDrawInput, result: readonly Re
     for (const entry of result) {
       for (const r of new Set(entry.reviewers)) {
         const back = `${entry.underReview}>${r}`;
-        if (reviews.has(back) && entry.underReview < r) problems.push(`${r} and ${entry.underReview} review each other (no mutual reviews, scope: ${rules.mutualScope}).`);
+        if (reviews.has(back) && entry.underReview < r) problems.push(`${entry.underReview} and ${r} review each other (no mutual reviews, scope: ${rules.mutualScope}).`);
         if (inScope.has(back)) problems.push(`${r} reviews ${entry.underReview}, who reviewed ${r} in an earlier draw (no mutual reviews, scope: ${rules.mutualScope}).`);
       }
     }
