@@ -102,14 +102,19 @@ export async function buildReviewerDrawInput(db: DbOrTx, cycleNumber: number, ye
   };
 }
 
-/** Inputs of the draw of cohorts: every party today, with the date it became one. */
+/**
+ * Inputs of the draw of cohorts: every party today, with the date it became one. The
+ * European Union belongs to no regional group, so no reviewer could be drawn for it under
+ * the same-group rule; the reference does not say how it is reviewed, so it is left out of
+ * the cohorts (the secretariat can still add it to a cohort by hand).
+ */
 export async function buildCohortDrawInput(db: DbOrTx, cycleNumber: number, today: string): Promise<{ cycle: Cycle; input: CohortDrawInput }> {
   const cycle = await requireCycle(db, cycleNumber);
   const settings = await lotsSettings(db, cycle);
   const rows = await listPartyRows(db);
   const accessions = new Map((await listAccessions(db)).map((a) => [a.partyIso3, a]));
   const parties = rows
-    .filter((r) => isPartyOn(accessions.get(r.iso3), today))
+    .filter((r) => r.regionalGroup !== null && isPartyOn(accessions.get(r.iso3), today))
     .map((r) => ({ iso3: r.iso3, regionalGroup: r.regionalGroup, becameParty: accessions.get(r.iso3)?.effectiveOn ?? null }));
   return { cycle, input: { parties, drawDate: today, years: settings.years, reviewYears: settings.reviewYears } };
 }
