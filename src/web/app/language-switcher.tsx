@@ -1,5 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../i18n/i18n.ts';
 import { LANGUAGES, isUnLanguage } from '../i18n/languages.ts';
 
 /**
@@ -15,9 +16,12 @@ export function LanguageSwitcher() {
       aria-label={t('layout.language')}
       title={t('layout.language')}
       size="xs"
-      w={120}
+      w={{ base: 96, sm: 120 }}
       value={isUnLanguage(value) ? value : 'en'}
-      onChange={(event) => void i18n.changeLanguage(event.currentTarget.value)}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        if (isUnLanguage(next)) void setLanguage(next);
+      }}
       data={LANGUAGES.map((l) => ({ value: l.code, label: l.nativeName }))}
     />
   );

@@ -1,7 +1,7 @@
 import { AppShell, Box, Burger, Container, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { useEffect, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ui/error-boundary.tsx';
 import { useHealth } from '../features/health/api/get-health.ts';
@@ -36,8 +36,8 @@ function Brand() {
       >
         IRM
       </Box>
-      <Box>
-        <Text fw={700} fz="lg" lh={1.2} c="un.9">
+      <Box visibleFrom="xs">
+        <Text fw={700} fz="lg" lh={1.2} c="un.9" className="nowrap">
           {t('app.name')}
         </Text>
         <Text fz="xs" c="dimmed" lh={1.3} visibleFrom="md">
@@ -52,16 +52,7 @@ function Footer() {
   const { t } = useTranslation();
   const { data: health } = useHealth();
   return (
-    <Box
-      component="footer"
-      py="md"
-      px="lg"
-      style={{
-        borderTop: '1px solid var(--mantine-color-gray-3)',
-        background: 'var(--mantine-color-white)',
-        paddingInlineStart: 'calc(var(--app-shell-navbar-offset, 0rem) + var(--mantine-spacing-lg))',
-      }}
-    >
+    <Box component="footer" className="app-footer">
       <Container size="xl" px={0}>
         <Group justify="space-between" gap="xs">
           <Text size="xs" c="dimmed">
@@ -69,7 +60,7 @@ function Footer() {
             {health?.version ? ` · ${t('layout.version', { version: health.version })}` : ''}
           </Text>
           {health?.demo === true ? (
-            <Text size="xs" fw={600} c="orange.9">
+            <Text size="xs" fw={600} c="#8a3300">
               {t('layout.demoNotice')}
             </Text>
           ) : null}
@@ -84,9 +75,16 @@ export function AppLayout() {
   const [isNavOpen, nav] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
 
+  const previousPathname = useRef(pathname);
   useEffect(() => {
     nav.close();
-    // Closing the mobile menu on every page change; nav is a stable handler object.
+    // After a client-side page change, move focus to the new page's content, as a full
+    // page load would: keyboard and screen-reader users start at the top of the new page.
+    if (previousPathname.current !== pathname) {
+      previousPathname.current = pathname;
+      document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+    }
+    // nav is a stable handler object from useDisclosure.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pathname]);
 
@@ -114,7 +112,7 @@ export function AppLayout() {
               />
               <Brand />
             </Group>
-            <Group gap="md" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <LanguageSwitcher />
               <UserBlock />
             </Group>

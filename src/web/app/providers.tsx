@@ -1,13 +1,22 @@
 import { useEffect, type ReactNode } from 'react';
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { directionOf, isUnLanguage } from '../i18n/languages.ts';
 import { isApiError } from '../lib/api-client.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    // A 401 means the session ended (expired, or signed out elsewhere): ask who we are again,
+    // so the header and navigation stop showing a signed-in user.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isApiError(error) && error.status === 401 && query.queryKey[0] !== 'session') {
+          void queryClient.invalidateQueries({ queryKey: ['session'] });
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -18,6 +27,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }
 
 /** Keeps Mantine's direction in step with the interface language (Arabic is right to left). */

@@ -1,4 +1,12 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 /*
  * UN blue (#009EDB) is shade 5. It is too light for text on white (3.0:1), so text, links
@@ -32,7 +40,30 @@ const FONT_STACK = [
   'sans-serif',
 ].join(', ');
 
+/*
+ * Mantine's "light", "outline" and "subtle" variants write text in shade 6 of a colour,
+ * which on a tinted background is 2–4:1 for teal, green, orange or red. Text in these
+ * variants uses a darkened shade 9 instead (shade 8 of UN blue), which is above 4.5:1.
+ */
+const TINTED_VARIANTS = new Set(['light', 'outline', 'subtle', 'transparent', 'default-light']);
+
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const defaults = defaultVariantColorsResolver(input);
+  if (!input.variant || !TINTED_VARIANTS.has(input.variant)) return defaults;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  const shades = parsed.isThemeColor ? input.theme.colors[parsed.color] : undefined;
+  if (!shades) return defaults;
+  const text = parsed.color === 'un' ? shades[8] : darken(shades[9], 0.2);
+  return {
+    ...defaults,
+    color: text,
+    hoverColor: text,
+    border: input.variant === 'outline' ? `1px solid ${text}` : defaults.border,
+  };
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'un',
   primaryShade: 7,
   colors: { un: unBlue },
@@ -48,11 +79,15 @@ export const theme = createTheme({
   },
   defaultRadius: 'sm',
   focusRing: 'auto',
+  // People who ask their system for less motion get no transitions (WCAG 2.3.3).
+  respectReducedMotion: true,
   cursorType: 'pointer',
   black: '#1b2631',
   components: {
-    Anchor: { defaultProps: { underline: 'hover' } },
+    // Links are underlined so that they stand out from text by more than colour (WCAG 1.4.1).
+    Anchor: { defaultProps: { underline: 'always' } },
     Table: { defaultProps: { verticalSpacing: 'xs', horizontalSpacing: 'sm' } },
+    Modal: { styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } } },
   },
 });
 

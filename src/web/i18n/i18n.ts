@@ -62,9 +62,17 @@ export function initI18n(language: UnLanguage = initialLanguage()): Promise<unkn
   return initialised;
 }
 
-export function currentLanguage(): UnLanguage {
-  const lng = i18next.resolvedLanguage ?? i18next.language;
-  return isUnLanguage(lng) ? lng : DEFAULT_LANGUAGE;
+/**
+ * Switches the interface language. The choice is stored at once, before the language's
+ * strings have loaded, so that a page change right after the switch keeps it.
+ */
+export function setLanguage(language: UnLanguage): Promise<unknown> {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Not persisting the choice is acceptable when storage is blocked.
+  }
+  return i18next.changeLanguage(language);
 }
 
 export { i18next };

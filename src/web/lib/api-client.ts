@@ -65,6 +65,21 @@ export interface RequestOptions {
 const STATE_CHANGING: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    // The token can change under us (a sign-in in another tab rotates the session). Fetch
+    // the current one and try once more; a second refusal is shown to the user.
+    if (error instanceof ApiError && error.code === 'auth.csrf' && (options.method ?? 'GET') !== 'GET') {
+      const session = await send<{ csrfToken: string | null }>('/api/session', { signal: options.signal });
+      setCsrfToken(session.csrfToken);
+      return send<T>(path, options);
+    }
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';

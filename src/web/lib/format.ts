@@ -5,21 +5,38 @@
 import { useTranslation } from 'react-i18next';
 import { isUnLanguage, type UnLanguage } from '../i18n/languages.ts';
 
+/**
+ * The Intl locale for each interface language: British spelling and day-month-year dates for
+ * English, as in UN documents; Western digits for Arabic, as UN Arabic documents use them.
+ */
+const INTL_LOCALES: Record<UnLanguage, string> = {
+  ar: 'ar-u-nu-latn',
+  zh: 'zh-CN',
+  en: 'en-GB',
+  fr: 'fr-FR',
+  ru: 'ru-RU',
+  es: 'es-ES',
+};
+
+export function intlLocale(language: UnLanguage): string {
+  return INTL_LOCALES[language];
+}
+
 function toUtcDate(isoDate: string): Date {
   return new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
 }
 
 export function formatDate(isoDate: string, language: UnLanguage): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(toUtcDate(isoDate));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(toUtcDate(isoDate));
 }
 
 export function formatYear(isoDate: string, language: UnLanguage): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', timeZone: 'UTC' }).format(toUtcDate(isoDate));
+  return new Intl.DateTimeFormat(intlLocale(language), { year: 'numeric', timeZone: 'UTC' }).format(toUtcDate(isoDate));
 }
 
 /** A timestamp in UTC, e.g. for the audit trail ("27 Nov 2026, 14:05"). The column header says UTC. */
 export function formatDateTimeUtc(isoTimestamp: string, language: UnLanguage): string {
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: 'medium',
     timeStyle: 'medium',
     hourCycle: 'h23',
@@ -28,16 +45,16 @@ export function formatDateTimeUtc(isoTimestamp: string, language: UnLanguage): s
 }
 
 export function formatNumber(value: number, language: UnLanguage): string {
-  return new Intl.NumberFormat(language).format(value);
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
 
 /** Plain calendar year numbers (2016), never grouped (2,016). */
 export function formatCalendarYear(year: number, language: UnLanguage): string {
-  return new Intl.NumberFormat(language, { useGrouping: false }).format(year);
+  return new Intl.NumberFormat(intlLocale(language), { useGrouping: false }).format(year);
 }
 
 export function formatList(items: readonly string[], language: UnLanguage): string {
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(intlLocale(language), { style: 'long', type: 'conjunction' }).format(items);
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];

@@ -26,9 +26,9 @@ Object.defineProperty(window, 'matchMedia', {
   disconnect() {}
 };
 
-window.scrollTo = (() => {}) as typeof window.scrollTo;
+window.scrollTo = () => {};
 Element.prototype.scrollIntoView = function scrollIntoView() {};
-Element.prototype.scrollTo = function scrollTo() {} as typeof Element.prototype.scrollTo;
+Element.prototype.scrollTo = function scrollTo() {};
 
 beforeAll(async () => {
   await initI18n('en');

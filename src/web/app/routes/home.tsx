@@ -98,8 +98,12 @@ export function HomePage() {
   const { t } = useTranslation();
   return (
     <Stack gap="xl">
-      <PageHeader title={t('home.title')} description={t('home.lead')} />
-      <Text maw={760}>{t('home.body')}</Text>
+      <Box>
+        <PageHeader title={t('home.title')} description={t('home.lead')} />
+        <Text maw={760} mt={-4}>
+          {t('home.body')}
+        </Text>
+      </Box>
       <Box component="section" aria-labelledby="home-figures-title">
         <Title order={2} id="home-figures-title" mb="sm">
           {t('home.figuresTitle')}

@@ -43,7 +43,12 @@ function EventRow({ event }: { event: AuditEvent }) {
         {event.resourceType ? (
           <Text size="sm" component="span" dir="ltr">
             {event.resourceType}
-            {event.resourceId ? ` ${event.resourceId}` : ''}
+            {event.resourceId ? (
+              <Text span size="xs" c="dimmed" ff="monospace">
+                {' '}
+                {event.resourceId}
+              </Text>
+            ) : null}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">

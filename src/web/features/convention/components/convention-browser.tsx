@@ -100,9 +100,11 @@ export function ConventionBrowser() {
   const chapters = convention.data.chapters;
   return (
     <Stack gap="md">
-      <Alert variant="light" color="un" title={t('convention.englishOnlyTitle')}>
-        <Text size="sm">{t('convention.englishOnlyBody')}</Text>
-      </Alert>
+      {f.language !== 'en' ? (
+        <Alert variant="light" color="un" title={t('convention.englishOnlyTitle')}>
+          <Text size="sm">{t('convention.englishOnlyBody')}</Text>
+        </Alert>
+      ) : null}
       <Group justify="space-between" gap="sm">
         <Text fw={600} lang="en" className="data-en">
           {convention.data.instrument.title}
@@ -138,7 +140,7 @@ export function ConventionBrowser() {
                           {t('convention.reviewedInCycle', { number: f.calendarYear(n) })}
                         </Badge>
                       ))}
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" miw={96} ta="end">
                         {t('convention.articleCount', { formatted: f.number(chapter.articles.length) })}
                       </Text>
                     </Group>

@@ -43,7 +43,8 @@ function EditCohortForm({ target, onClose }: { target: { cycle: CycleDto; cohort
   const options = useMemo(() => {
     const collator = new Intl.Collator(language, { sensitivity: 'base' });
     return (parties.data?.parties ?? [])
-      .filter((p) => p.kind === 'state' || selected.includes(p.iso3))
+      // States parties today; the server checks each was a party by the end of the cohort's year.
+      .filter((p) => (p.kind === 'state' && p.isParty) || selected.includes(p.iso3))
       .map((p) => ({ value: p.iso3, label: p.names[language] }))
       .sort((a, b) => collator.compare(a.label, b.label));
   }, [parties.data, language, selected]);
@@ -101,7 +102,6 @@ function EditCohortForm({ target, onClose }: { target: { cycle: CycleDto; cohort
           maxDropdownHeight={280}
           comboboxProps={{ withinPortal: true }}
           clearButtonProps={{ 'aria-label': t('cycles.edit.clear') }}
-          data-autofocus
         />
         <Text size="sm" c="dimmed" role="status" aria-live="polite">
           {t('cycles.edit.selectedCount', { formatted: f.number(selected.length) })}
@@ -127,6 +127,7 @@ export function EditCohortModal({ target, onClose }: { target: CohortRef | null;
   const found = findCohort(cycles.data?.cycles, target);
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
       opened={target !== null}
       onClose={onClose}
       size="lg"

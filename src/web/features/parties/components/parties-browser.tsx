@@ -142,6 +142,8 @@ export function PartiesBrowser() {
               </Title>
               <Text size="sm" c="dimmed" role="status" aria-live="polite">
                 {t('parties.table.shown', { shown: f.number(rows.length), total: f.number(total) })}
+                {' · '}
+                {t('parties.table.partiesShown', { formatted: f.number(rows.filter((p) => p.isParty).length) })}
               </Text>
             </Group>
             <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
@@ -150,10 +152,14 @@ export function PartiesBrowser() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('parties.table.name')}</Table.Th>
-                      <Table.Th scope="col">{t('parties.table.iso')}</Table.Th>
+                      <Table.Th scope="col" className="nowrap">
+                        {t('parties.table.iso')}
+                      </Table.Th>
                       <Table.Th scope="col">{t('parties.table.group')}</Table.Th>
                       <Table.Th scope="col">{t('parties.table.since')}</Table.Th>
-                      <Table.Th scope="col">{t('parties.table.status')}</Table.Th>
+                      <Table.Th scope="col" className="nowrap">
+                        {t('parties.table.status')}
+                      </Table.Th>
                       {canRecordAccession ? <Table.Th scope="col">{t('parties.table.actions')}</Table.Th> : null}
                     </Table.Tr>
                   </Table.Thead>
@@ -185,7 +191,7 @@ export function PartiesBrowser() {
                         <Table.Td>
                           <PartySince party={party} />
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td className="nowrap">
                           <PartyStatusBadge isParty={party.isParty} />
                         </Table.Td>
                         {canRecordAccession ? (

@@ -6,11 +6,11 @@ import type { PartyListItem } from '../api/get-parties.ts';
 export function PartyStatusBadge({ isParty }: { isParty: boolean }) {
   const { t } = useTranslation();
   return isParty ? (
-    <Badge color="teal.9" variant="light" radius="sm" tt="none">
+    <Badge color="teal" variant="light" radius="sm" tt="none" styles={{ label: { overflow: 'visible' } }}>
       {t('parties.status.party')}
     </Badge>
   ) : (
-    <Badge color="gray.8" variant="outline" radius="sm" tt="none">
+    <Badge color="gray" variant="outline" radius="sm" tt="none" styles={{ label: { overflow: 'visible' } }}>
       {t('parties.status.notParty')}
     </Badge>
   );

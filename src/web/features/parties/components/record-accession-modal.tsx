@@ -50,7 +50,7 @@ export function RecordAccessionModal({
   }
 
   return (
-    <Modal opened={party !== null} onClose={close} title={t('parties.accession.title', { name })} centered size="md">
+    <Modal closeButtonProps={{ 'aria-label': t('actions.close') }} opened={party !== null} onClose={close} title={t('parties.accession.title', { name })} centered size="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('parties.accession.body', { name })}</Text>

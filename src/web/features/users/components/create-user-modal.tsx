@@ -79,7 +79,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.create.title')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('actions.close') }} opened={opened} onClose={close} title={t('users.create.title')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {createUser.isError ? <ProblemAlert error={createUser.error} title={t('users.create.failedTitle')} /> : null}

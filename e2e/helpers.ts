@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'open-irm-demo';
+
+export const DEMO = {
+  secretariat: 'secretariat@demo.test',
+  focalPoint: 'focal.point@demo.test',
+  expert: 'expert@demo.test',
+  delegate: 'delegate@demo.test',
+} as const;
+
+/** Signs in through the sign-in form, as a person would, and waits for the home page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(/^Email address/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export async function chooseLanguage(page: Page, language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es'): Promise<void> {
+  await page.locator('header select').selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/** Waits until the page's data has arrived (no loading indicator left). */
+export async function settle(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Loading|جارٍ التحميل/ })).toHaveCount(0);
+}
