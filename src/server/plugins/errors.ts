@@ -126,7 +126,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isLotsError(error)) {
       const states = Array.isArray(error.details?.states) ? (error.details.states as string[]) : undefined;
-      return sendProblem(reply, problem(error.code, error.message, states ? { errors: [{ path: String(error.details?.rule ?? 'draw'), message: states.join(', ') }] } : {}));
+      return sendProblem(reply, problem(error.code, error.message, states ? { errors: [{ path: typeof error.details?.rule === 'string' ? error.details.rule : 'draw', message: states.join(', ') }] } : {}));
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, category: 'http' }, 'response did not match its schema');

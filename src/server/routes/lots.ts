@@ -65,7 +65,7 @@ export function registerLotsRoutes(app: App, deps: RouteDeps): void {
     async (request, reply) => {
       const { draw, isManager } = await getVisibleDraw(contextOf(request, deps), request.params.id);
       const detail = presentDrawDetail(draw, isManager);
-      if (!detail.record) return reply.code(404).type('application/problem+json').send({ type: 'urn:openirm:problem:draw.notFound', title: 'Not found', status: 404, detail: 'This draw has no published record yet.', code: 'draw.notFound' } as never);
+      if (!detail.record) return reply.code(404).type('application/problem+json').send({ type: 'urn:openirm:problem:draw.notFound', title: 'Not found', status: 404, detail: 'This draw has no published record yet.', code: 'draw.notFound' });
       return reply.header('content-disposition', `attachment; filename="draw-${draw.id}.json"`).send(detail.record);
     },
   );

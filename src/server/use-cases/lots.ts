@@ -71,7 +71,7 @@ async function saveCommitted(db: DbOrTx, ctx: UseCaseContext, args: { cycleNumbe
     status: 'committed',
     commitment: commitmentOf(secret),
     secret,
-    inputs: args.frozen as unknown as Record<string, unknown>,
+    inputs: args.frozen,
     redrawOf: args.redrawOf ?? null,
     createdBy: actorLabel(ctx.actor),
   });
