@@ -1,5 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
+/** E2E_PORT lets two runs (say a developer's and CI's) share a machine. */
+const port = process.env.E2E_PORT ?? '3199';
+const dataDir = `.test-tmp/e2e-${port}`;
+
 /**
  * End-to-end journeys and accessibility scans in headless Chromium (Debian's package; no
  * browser download). The web bundle is built beforehand (`npx vite build`); the server runs
@@ -15,7 +19,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:3199',
+    baseURL: `http://127.0.0.1:${port}`,
     locale: 'en-GB',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',
@@ -36,9 +40,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 } } }],
   webServer: {
-    command: 'rm -rf .test-tmp/e2e && node bin/openirm.js start',
-    env: { PORT: '3199', DATA_DIR: '.test-tmp/e2e', LOG_LEVEL: 'warn' },
-    url: 'http://127.0.0.1:3199/api/health',
+    command: `rm -rf ${dataDir} && node bin/openirm.js start`,
+    env: { PORT: port, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
   },
