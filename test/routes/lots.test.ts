@@ -48,12 +48,13 @@ describe('the drawing of lots through the API', () => {
   let reviewerDraw: Draw;
 
   it('draws the cohorts of cycle 2, then the reviewers of year 1, each verifiable by anyone', async () => {
-    const cohorts = await fullDraw({ kind: 'cohorts', cycle: 2 }, 'dice: 3 5 1 6');
+    const cohorts = await fullDraw({ kind: 'cohorts', cycle: 2, volunteers: [{ iso3: 'AUT', year: 1 }] }, 'dice: 3 5 1 6');
     const cycles = json<{ cycles: { number: number; cohorts: { year: number; states: string[] }[] }[] }>(await app.inject({ url: '/api/cycles' }));
     const years = cycles.cycles.find((c) => c.number === 2)!.cohorts;
     // Every party but the European Union, which has no regional group to draw a reviewer from.
     expect(years.reduce((n, c) => n + c.states.length, 0)).toBe(191);
     expect(years.flatMap((c) => c.states)).not.toContain('EUU');
+    expect(years.find((c) => c.year === 1)!.states).toContain('AUT'); // the volunteer got its year
     expect(cohorts.record).not.toBeNull();
 
     reviewerDraw = await fullDraw({ kind: 'reviewers', cycle: 2, year: 1 }, 'witnesses read 41 7 19');

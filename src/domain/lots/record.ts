@@ -182,7 +182,14 @@ function compareAssignments(got: readonly ReviewerAssignment[], expected: readon
   }
   for (const [s, want] of mine) if (!theirs.has(s)) problems.push(`result differs from the re-run at ${s}: missing, expected ${show(want)}.`);
   if (problems.length === 0 && got.some((a, i) => a.underReview !== expected[i]?.underReview)) problems.push('result is not sorted by underReview.');
-  return problems;
+  return capDifferences(problems);
+}
+
+/** A wrong seed changes every line; the first few differences say enough. */
+const MAX_LISTED_DIFFERENCES = 10;
+function capDifferences(problems: string[]): string[] {
+  if (problems.length <= MAX_LISTED_DIFFERENCES) return problems;
+  return [...problems.slice(0, MAX_LISTED_DIFFERENCES), `… and ${problems.length - MAX_LISTED_DIFFERENCES} more States whose result differs from the re-run.`];
 }
 
 function reviewerProblems(r: ReviewerDrawRecord, seedBytes: Uint8Array | null): string[] {

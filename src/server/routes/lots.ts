@@ -79,7 +79,11 @@ export function registerLotsRoutes(app: App, deps: RouteDeps): void {
         summary: 'Prepare a draw and publish its commitment (the hash of a secret); its inputs are frozen',
         body: z.discriminatedUnion('kind', [
           z.object({ kind: z.literal('reviewers'), cycle: z.number().int().positive(), year: z.number().int().positive() }),
-          z.object({ kind: z.literal('cohorts'), cycle: z.number().int().positive() }),
+          z.object({
+            kind: z.literal('cohorts'),
+            cycle: z.number().int().positive(),
+            volunteers: z.array(z.object({ iso3: iso3Schema, year: z.number().int().positive() })).max(300).optional().describe('States that volunteered for a given review year'),
+          }),
           z.object({ kind: z.literal('redraw'), requestId: z.uuid() }),
         ]),
         response: { 201: z.object({ draw: drawDetailSchema }), ...errors },
@@ -92,7 +96,7 @@ export function registerLotsRoutes(app: App, deps: RouteDeps): void {
         body.kind === 'reviewers'
           ? await commitReviewerDraw(ctx, { cycleNumber: body.cycle, year: body.year })
           : body.kind === 'cohorts'
-            ? await commitCohortDraw(ctx, { cycleNumber: body.cycle })
+            ? await commitCohortDraw(ctx, { cycleNumber: body.cycle, volunteers: body.volunteers })
             : await commitRedraw(ctx, body.requestId);
       return reply.code(201).send({ draw: presentDrawDetail(draw, true) });
     },

@@ -94,10 +94,13 @@ export async function commitReviewerDraw(ctx: UseCaseContext, args: { cycleNumbe
 }
 
 /** Publishes the commitment for the draw of which States are reviewed in which year. */
-export async function commitCohortDraw(ctx: UseCaseContext, args: { cycleNumber: number }): Promise<DrawRow> {
+export async function commitCohortDraw(ctx: UseCaseContext, args: { cycleNumber: number; volunteers?: { iso3: string; year: number }[] }): Promise<DrawRow> {
   authorize(ctx.actor, 'lots.manage');
   return ctx.db.transaction(async (tx) => {
-    const { cycle, input } = await buildCohortDrawInput(tx, args.cycleNumber, isoDay(ctx.now));
+    const built = await buildCohortDrawInput(tx, args.cycleNumber, isoDay(ctx.now));
+    const { cycle } = built;
+    // States that volunteered to be reviewed in an early year (reference §3: accommodated where possible).
+    const input = { ...built.input, volunteers: (args.volunteers ?? []).map((v) => ({ iso3: v.iso3.toUpperCase(), year: v.year })) };
     const cohorts = await listCohorts(tx, cycle.number);
     if (cohorts.some((c) => c.states.length > 0)) {
       throw new DomainError('draw.invalidState', `Cycle ${cycle.number} already has cohorts; the draw of cohorts is for a cycle that has none.`);
