@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import { isLotsError } from '../domain/lots/errors.ts';
 import { StartupError } from '../server/runtime.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerLotsCommands } from './commands/lots.ts';
@@ -24,7 +25,7 @@ export function configFrom(options: { port?: string; dataDir?: string; demo?: bo
 
 function fail(error: unknown): never {
   const message =
-    error instanceof ConfigError || error instanceof StartupError || error instanceof DomainError
+    error instanceof ConfigError || error instanceof StartupError || error instanceof DomainError || isLotsError(error)
       ? error.message
       : `Unexpected error: ${(error as Error).message ?? String(error)}`;
   process.stderr.write(`openirm: ${message}\n`);

@@ -4,15 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { DomainError } from '../../domain/errors.ts';
-import { isLotsError } from '../../domain/lots/errors.ts';
 import type { DrawRecord } from '../../domain/lots/record.ts';
 import { verifyRecord } from '../../domain/lots/record.ts';
-import { systemActor } from '../../domain/accounts/roles.ts';
-import { openConfiguredDatabase } from '../../server/runtime.ts';
-import type { UseCaseContext } from '../../server/use-cases/context.ts';
 import { commitReviewerDraw, publishDraw, runDraw } from '../../server/use-cases/lots.ts';
 import { allPartiesInput, cohortInput, drawUnstored, runFairnessAudit } from '../../server/use-cases/lots-adhoc.ts';
-import type { CommandKit, DbOptions, RegisterCommands } from './shared.ts';
+import { withSystemContext, type DbOptions, type RegisterCommands } from './shared.ts';
 
 /** "2/1" → cycle 2, year 1. */
 function parseCohort(value: string): { cycle: number; year: number } {
@@ -21,23 +17,6 @@ function parseCohort(value: string): { cycle: number; year: number } {
   return { cycle: Number(match[1]), year: Number(match[2]) };
 }
 
-/** LotsError is not a DomainError; main's handler prints DomainErrors as one line. */
-function asDomainError(error: unknown): unknown {
-  return isLotsError(error) ? new DomainError(error.code, error.message, error.details) : error;
-}
-
-async function withDb(kit: CommandKit, options: DbOptions, purpose: string, run: (ctx: UseCaseContext) => Promise<void>) {
-  try {
-    const opened = await openConfiguredDatabase(kit.configFrom(options), purpose);
-    try {
-      await run({ db: opened.database.db, actor: systemActor('cli'), now: new Date() });
-    } finally {
-      await opened.close();
-    }
-  } catch (error) {
-    kit.fail(asDomainError(error));
-  }
-}
 
 function printResult(record: DrawRecord): void {
   const lines = [`${'under review'.padEnd(14)}reviewer #1 (same group)  reviewer #2`];
@@ -62,7 +41,7 @@ export const registerLotsCommands: RegisterCommands = (program, kit) => {
     .addOption(kit.dataDirOption())
     .addOption(kit.databaseUrlOption())
     .action(async (o: DbOptions & { cohort?: string; allParties?: boolean; cycle: string; entropy?: string; out?: string; publish?: boolean }) => {
-      await withDb(kit, o, 'lots draw', async (ctx) => {
+      await withSystemContext(kit, o, 'lots draw', async (ctx) => {
         if (!o.cohort === !o.allParties) throw new DomainError('request.invalid', 'Give either --cohort CYCLE/YEAR or --all-parties.');
         const entropy = o.entropy ?? `openirm cli ${ctx.now.toISOString()}`;
         let record: DrawRecord;
@@ -115,7 +94,7 @@ export const registerLotsCommands: RegisterCommands = (program, kit) => {
     .addOption(kit.dataDirOption())
     .addOption(kit.databaseUrlOption())
     .action(async (o: DbOptions & { cohort?: string; allParties?: boolean; cycle: string; runs: string; seed: string; top: string }) => {
-      await withDb(kit, o, 'lots audit', async (ctx) => {
+      await withSystemContext(kit, o, 'lots audit', async (ctx) => {
         if (!o.cohort === !o.allParties) throw new DomainError('request.invalid', 'Give either --cohort CYCLE/YEAR or --all-parties.');
         const runs = Number(o.runs);
         if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw new DomainError('request.invalid', '--runs must be a whole number from 1 to 1,000,000.');

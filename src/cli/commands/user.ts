@@ -4,25 +4,10 @@
  * need not appear in the shell history.
  */
 import { Option } from 'commander';
-import { systemActor } from '../../domain/accounts/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { openConfiguredDatabase } from '../../server/runtime.ts';
-import type { UseCaseContext } from '../../server/use-cases/context.ts';
 import { changeUser, createUser, createUserInputSchema, listAllUsers, resetUserPassword } from '../../server/use-cases/users.ts';
-import type { CommandKit, DbOptions, RegisterCommands } from './shared.ts';
+import { withSystemContext, type DbOptions, type RegisterCommands } from './shared.ts';
 
-async function withContext(kit: CommandKit, options: DbOptions, purpose: string, run: (ctx: UseCaseContext) => Promise<void>) {
-  try {
-    const opened = await openConfiguredDatabase(kit.configFrom(options), purpose);
-    try {
-      await run({ db: opened.database.db, actor: systemActor('cli'), now: new Date() });
-    } finally {
-      await opened.close();
-    }
-  } catch (error) {
-    kit.fail(error);
-  }
-}
 
 const passwordOption = () => new Option('--password <password>', 'the password').env('OPENIRM_PASSWORD').makeOptionMandatory();
 
@@ -40,7 +25,7 @@ export const registerUserCommands: RegisterCommands = (program, kit) => {
     .addOption(kit.dataDirOption())
     .addOption(kit.databaseUrlOption())
     .action(async (o: DbOptions & { email: string; name: string; role: string; state?: string; password: string }) => {
-      await withContext(kit, o, 'user create', async (ctx) => {
+      await withSystemContext(kit, o, 'user create', async (ctx) => {
         const parsed = createUserInputSchema.safeParse({ email: o.email, displayName: o.name, role: o.role, stateIso3: o.state ?? null, password: o.password });
         if (!parsed.success) throw new DomainError('user.invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         const created = await createUser(ctx, parsed.data);
@@ -54,7 +39,7 @@ export const registerUserCommands: RegisterCommands = (program, kit) => {
     .addOption(kit.dataDirOption())
     .addOption(kit.databaseUrlOption())
     .action(async (o: DbOptions) => {
-      await withContext(kit, o, 'user list', async (ctx) => {
+      await withSystemContext(kit, o, 'user list', async (ctx) => {
         for (const u of await listAllUsers(ctx)) {
           const flags = [u.isDisabled ? 'disabled' : 'active', u.isDemo ? 'demo' : ''].filter(Boolean).join(',');
           process.stdout.write(`${u.email.padEnd(32)} ${u.role.padEnd(12)} ${(u.stateIso3 ?? '-').padEnd(4)} ${flags}\n`);
@@ -69,7 +54,7 @@ export const registerUserCommands: RegisterCommands = (program, kit) => {
     .addOption(kit.dataDirOption())
     .addOption(kit.databaseUrlOption())
     .action(async (email: string, o: DbOptions & { password: string }) => {
-      await withContext(kit, o, 'user reset-password', async (ctx) => {
+      await withSystemContext(kit, o, 'user reset-password', async (ctx) => {
         const updated = await resetUserPassword(ctx, email, o.password);
         process.stdout.write(`Password of ${updated.email} reset; its sessions have ended.\n`);
       });
@@ -82,7 +67,7 @@ export const registerUserCommands: RegisterCommands = (program, kit) => {
       .addOption(kit.dataDirOption())
       .addOption(kit.databaseUrlOption())
       .action(async (email: string, o: DbOptions) => {
-        await withContext(kit, o, `user ${name}`, async (ctx) => {
+        await withSystemContext(kit, o, `user ${name}`, async (ctx) => {
           const updated = await changeUser(ctx, email, { isDisabled });
           process.stdout.write(`${updated.email} is now ${isDisabled ? 'disabled' : 'enabled'}.\n`);
         });
