@@ -81,6 +81,7 @@ describe('routing', () => {
     expect(response.body).toContain('<div id="root">');
     const asset = await app.inject({ url: '/assets/app.js' });
     expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
   });
 });
 
