@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
       index: false,
       setHeaders: (res, filePath) => {
         // Vite puts a content hash in every asset name, so assets never change in place.
-        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
