@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage, DEMO, settle, signIn } from './helpers.ts';
+import { callApi, chooseLanguage, DEMO, publishDrawViaApi, settle, signIn } from './helpers.ts';
 
 /** Runs axe on the page as it is now; fails on any serious or critical violation. */
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
@@ -76,4 +76,45 @@ test('pages in Arabic (right to left) have no serious accessibility violations',
   }
   await chooseLanguage(page, 'zh');
   await scan(page, '/parties', 'parties, Chinese');
+});
+
+test('drawing of lots pages have no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.secretariat);
+  // Cycle 2 has no cohorts in the demo data: draw them, then the reviewers of its first year.
+  await publishDrawViaApi(page, { kind: 'cohorts', cycle: 2 });
+  await page.goto('/draws/new');
+  await settle(page);
+  await page.getByLabel('Review cycle').selectOption('2');
+  await page.getByRole('radio', { name: /^Reviewers/ }).check();
+  await expect(page.getByRole('table', { name: /reviewer pool by regional group/ })).toBeVisible();
+  await page.getByRole('button', { name: 'African States' }).click();
+  await expectNoSeriousViolations(page, 'secretariat draw page, with the pool');
+  const published = await publishDrawViaApi(page, { kind: 'reviewers', cycle: 2, year: 1 });
+  const { draw: committed } = await callApi<{ draw: { id: string } }>(page, 'POST', '/api/draws', { kind: 'reviewers', cycle: 2, year: 2 });
+  await scan(page, `/draws/${committed.id}`, 'committed draw, secretariat');
+  await callApi(page, 'POST', `/api/draws/${committed.id}/run`, { publicEntropy: '2 7 1 8' });
+  await scan(page, `/draws/${committed.id}`, 'drawn draw, secretariat');
+  await scan(page, `/draws/${published}`, 'published draw, secretariat (redraw form and queue)');
+  await scan(page, '/draws', 'list of draws, secretariat');
+
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await scan(page, `/draws/${published}`, 'public draw page');
+  await expect(page.getByRole('table', { name: /Result of the draw/ })).toBeVisible();
+  await scan(page, '/draws', 'list of draws');
+  await scan(page, '/draws/verify', 'verify page');
+  const record = await (await page.request.get(`/api/draws/${published}/record.json`)).text();
+  await page.getByRole('textbox', { name: /Record \(JSON\)/ }).fill(record);
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('VALID', { exact: true })).toBeVisible();
+  await expectNoSeriousViolations(page, 'verify page, valid record');
+  await page.getByRole('textbox', { name: /Record \(JSON\)/ }).fill('{"kind":"reviewers"}');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('NOT VALID', { exact: true })).toBeVisible();
+  await expectNoSeriousViolations(page, 'verify page, problems');
+  await chooseLanguage(page, 'ar');
+  await scan(page, `/draws/${published}`, 'public draw page, Arabic');
+  await scan(page, '/draws/verify', 'verify page, Arabic');
+  await chooseLanguage(page, 'en');
 });

@@ -29,3 +29,23 @@ export async function settle(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /Loading|جارٍ التحميل/ })).toHaveCount(0);
 }
+
+/** Calls the API with the page's session cookie and its CSRF token, for setting up data. */
+export async function callApi<T = unknown>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string | null };
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (response.status() === 204 ? undefined : await response.json()) as T;
+}
+
+/** Publishes a draw through the API (commit, run with the given entropy, publish); returns its id. */
+export async function publishDrawViaApi(page: Page, body: Record<string, unknown>, entropy = '3 1 4 1 5'): Promise<string> {
+  const { draw } = await callApi<{ draw: { id: string } }>(page, 'POST', '/api/draws', body);
+  await callApi(page, 'POST', `/api/draws/${draw.id}/run`, { publicEntropy: entropy });
+  await callApi(page, 'POST', `/api/draws/${draw.id}/publish`);
+  return draw.id;
+}

@@ -51,6 +51,7 @@ export function MainNav() {
     { href: paths.parties.getHref(), label: t('nav.parties') },
     { href: paths.convention.getHref(), label: t('nav.convention') },
     { href: paths.cycles.getHref(), label: t('nav.cycles') },
+    { href: paths.draws.getHref(), label: t('nav.draws') },
   ];
   const administration: NavItem[] = [];
   if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });

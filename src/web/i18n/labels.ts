@@ -72,3 +72,68 @@ export function auditOutcomeLabel(t: TFunction, outcome: string): string {
       return outcome;
   }
 }
+
+export function drawKindLabel(t: TFunction, kind: string): string {
+  switch (kind) {
+    case 'cohorts':
+      return t('lots.kind.cohorts');
+    case 'reviewers':
+      return t('lots.kind.reviewers');
+    case 'redraw':
+      return t('lots.kind.redraw');
+    default:
+      return kind;
+  }
+}
+
+export function drawStatusLabel(t: TFunction, status: string): string {
+  switch (status) {
+    case 'committed':
+      return t('lots.status.committed');
+    case 'drawn':
+      return t('lots.status.drawn');
+    case 'published':
+      return t('lots.status.published');
+    case 'cancelled':
+      return t('lots.status.cancelled');
+    default:
+      return status;
+  }
+}
+
+export function redrawStatusLabel(t: TFunction, status: string): string {
+  switch (status) {
+    case 'queued':
+      return t('lots.redraw.status.queued');
+    case 'drawn':
+      return t('lots.redraw.status.drawn');
+    case 'withdrawn':
+      return t('lots.redraw.status.withdrawn');
+    default:
+      return status;
+  }
+}
+
+/** The rule a draw could not satisfy (docs/LOTS.md §5.6), from a `lots.infeasible` problem. */
+export function lotsRuleLabel(t: TFunction, rule: string): string {
+  switch (rule) {
+    case 'noRegionalGroup':
+      return t('lots.rule.noRegionalGroup');
+    case 'sameGroupReviewer':
+      return t('lots.rule.sameGroupReviewer');
+    case 'secondReviewer':
+      return t('lots.rule.secondReviewer');
+    case 'reviewCap':
+      return t('lots.rule.reviewCap');
+    case 'mutualReviews':
+      return t('lots.rule.mutualReviews');
+    case 'distinctReviewers':
+      return t('lots.rule.distinctReviewers');
+    case 'noCandidate':
+      return t('lots.rule.noCandidate');
+    case 'searchBudget':
+      return t('lots.rule.searchBudget');
+    default:
+      return rule;
+  }
+}

@@ -13,6 +13,8 @@ const ALL_ABILITIES = [
   'audit.read',
   'account.changePassword',
   'auth.logoutEverywhere',
+  'lots.manage',
+  'lots.requestRedraw',
 ];
 
 export function anonymousSession(): Session {
