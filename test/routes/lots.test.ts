@@ -129,6 +129,11 @@ describe('the drawing of lots through the API', () => {
       const excluded = await app.inject({ method: 'PUT', url: `/api/cycles/2/cohorts/2/exclusions/${iso3}`, headers: secretariat.headers, payload: { reason: 'test: deferral as reviewer' } });
       expect(excluded.statusCode).toBe(200);
     }
+    const pool = await app.inject({ url: '/api/cycles/2/cohorts/2/pool', headers: secretariat.headers });
+    expect(pool.statusCode, pool.body).toBe(200);
+    const easternPool = json<{ groups: { regionalGroup: string | null; pool: unknown[]; excluded: { reason: string }[] }[] }>(pool).groups.find((g) => g.regionalGroup === 'eastern-european')!;
+    expect(easternPool.pool).toHaveLength(0);
+    expect(easternPool.excluded[0]!.reason).toBe('test: deferral as reviewer');
     const before = await drawCount();
     const response = await post('/api/draws', { kind: 'reviewers', cycle: 2, year: 2 });
     // The draw of cohorts spreads each group over the four years, so year 2 has Eastern European States.
@@ -138,6 +143,8 @@ describe('the drawing of lots through the API', () => {
     expect(problem.code).toBe('lots.infeasible');
     expect(problem.errors[0]!.path).toBe('sameGroupReviewer');
     expect(problem.detail).toMatch(/Eastern European/);
+    expect((problem as unknown as { rule: string; states: string[] }).rule).toBe('sameGroupReviewer');
+    expect((problem as unknown as { states: string[] }).states.length).toBeGreaterThan(0);
     expect(await drawCount()).toBe(before);
   });
 

@@ -57,6 +57,9 @@ export interface ProblemBody {
   code: ErrorCode;
   instance?: string;
   errors?: { path: string; message: string }[];
+  /** For 'lots.infeasible': the rule that cannot be met and the States that make it so. */
+  rule?: string;
+  states?: string[];
 }
 
 export function problem(code: ErrorCode, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody {
@@ -126,7 +129,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isLotsError(error)) {
       const states = Array.isArray(error.details?.states) ? (error.details.states as string[]) : undefined;
-      return sendProblem(reply, problem(error.code, error.message, states ? { errors: [{ path: typeof error.details?.rule === 'string' ? error.details.rule : 'draw', message: states.join(', ') }] } : {}));
+      const rule = typeof error.details?.rule === 'string' ? error.details.rule : undefined;
+      return sendProblem(
+        reply,
+        problem(error.code, error.message, states ? { rule, states, errors: [{ path: rule ?? 'draw', message: states.join(', ') }] } : {}),
+      );
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, category: 'http' }, 'response did not match its schema');

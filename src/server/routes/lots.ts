@@ -37,6 +37,30 @@ const presentRedraw = (r: RedrawRow): z.infer<typeof redrawRequestSchema> => ({
   requestedAt: r.requestedAt.toISOString(),
   drawId: r.drawId,
 });
+const poolSchema = z.object({
+  cycle: z.number(),
+  year: z.number(),
+  calendarYear: z.number(),
+  rules: z.object({
+    reviewersPerReview: z.literal(2),
+    sameGroupReviewers: z.literal(1),
+    secondReviewerGroup: z.enum(['any', 'other']),
+    mutualScope: z.enum(['none', 'draw', 'year', 'cycle']),
+    maxReviewsPerCycle: z.number().nullable(),
+    maxReviewsPerYear: z.number().nullable(),
+    preferSameLegalSystem: z.boolean(),
+  }),
+  redrawLimit: z.number(),
+  isDrawn: z.boolean(),
+  groups: z.array(
+    z.object({
+      regionalGroup: z.string().nullable(),
+      underReview: z.array(z.string()),
+      pool: z.array(z.object({ iso3: z.string(), reviewsSoFar: z.number() })),
+      excluded: z.array(z.object({ iso3: z.string(), reason: z.string() })),
+    }),
+  ),
+});
 const exclusionSchema = z.object({ iso3: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: z.string() });
 type ExclusionRow = Awaited<ReturnType<typeof setExclusion>>[number];
 const presentExclusion = (e: ExclusionRow) => ({ iso3: e.partyIso3, reason: e.reason, recordedBy: e.recordedBy, recordedAt: e.recordedAt.toISOString() });
@@ -149,7 +173,7 @@ export function registerLotsRoutes(app: App, deps: RouteDeps): void {
     '/api/cycles/:number/cohorts/:year/pool',
     {
       config: { action: 'lots.manage' },
-      schema: { tags: ['lots'], summary: 'Cohort, pools per regional group and exclusions before a draw', params: cohortParams, response: { 200: z.record(z.string(), z.unknown()), ...errors } },
+      schema: { tags: ['lots'], summary: 'Cohort, pools per regional group and exclusions before a draw', params: cohortParams, response: { 200: poolSchema, ...errors } },
     },
     async (request) => describeDrawPool(contextOf(request, deps), request.params.number, request.params.year),
   );

@@ -32,6 +32,8 @@ export const problemSchema = z.object({
   detail: z.string(),
   code: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  rule: z.string().optional().describe('lots.infeasible: the rule that cannot be met'),
+  states: z.array(z.string()).optional().describe('lots.infeasible: the States that make it impossible'),
 });
 
 export const isoDateSchema = z
