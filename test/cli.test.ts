@@ -166,6 +166,27 @@ describe('openirm lots …', () => {
   });
 });
 
+describe('openirm import reviews', () => {
+  it('imports a CSV once, lists every bad row of a bad file and writes nothing', async () => {
+    const header = 'state_iso3,cycle,cohort_year,reviewer1_iso3,reviewer2_iso3,started,focal_point_appointed,checklist_submitted,desk_review_completed,dialogue_type,dialogue_held,draft_report_shared,executive_summary_finalised,report_finalised,executive_summary_published,report_published';
+    const good = path.join(TMP_DIR, `reviews-${process.pid}.csv`);
+    writeFileSync(good, `${header}\nPER,1,2,CHL,ESP,2011-06-01,2011-06-20,2011-09-01,,,,,,,,\n`);
+    const first = await openirm(['import', 'reviews', good], target);
+    expect(first.stdout).toContain('1 created, 0 updated, 0 unchanged');
+    const again = await openirm(['import', 'reviews', good], target);
+    expect(again.stdout).toContain('0 created, 0 updated, 1 unchanged');
+    const bad = path.join(TMP_DIR, `reviews-bad-${process.pid}.csv`);
+    writeFileSync(bad, `${header}\nCOL,1,2,PER,ECU,2011-06-01,,,,,,,,,,\nZZZ,1,2,PER,ECU,2011-06-01,,,,,,,,,,\nBOL,1,2,BOL,ECU,2011-06-01,,,,,,,,,,\n`);
+    const refused = await openirm(['import', 'reviews', bad], target);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/line 3: /);
+    expect(refused.stdout).toMatch(/line 4: /);
+    expect(refused.stderr).toMatch(/problem\(s\) in the file; nothing was imported/);
+    rmSync(good, { force: true });
+    rmSync(bad, { force: true });
+  });
+});
+
 describe('bad configuration', () => {
   it('says so in one line for an invalid PORT', async () => {
     expectOneLineError(await openirm(['start'], { ...target, PORT: 'eighty' }), /Invalid configuration: .*PORT/);

@@ -9,6 +9,7 @@ import { DomainError } from '../domain/errors.ts';
 import { isLotsError } from '../domain/lots/errors.ts';
 import { StartupError } from '../server/runtime.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerLotsCommands } from './commands/lots.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { packageVersion, startServer } from './commands/start.ts';
@@ -56,5 +57,6 @@ program
 registerDataCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 registerUserCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 registerLotsCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
+registerImportCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 
 await program.parseAsync(process.argv);

@@ -25,6 +25,10 @@ export const BACKUP_TABLES = [
   'draw_exclusions',
   'reviewer_assignments',
   'redraw_requests',
+  'reviews',
+  'review_milestones',
+  'review_pauses',
+  'review_extensions',
   'audit_events',
   'system_settings',
 ] as const;

@@ -53,6 +53,17 @@ export type ErrorCode =
   | 'draw.notFound'
   /** The draw is not in the status the step needs (e.g. running a published draw). */
   | 'draw.invalidState'
+  /**
+   * A review milestone, pause or extension that the rules do not allow now: a missing
+   * prerequisite, a milestone recorded twice, publication of the full report without the
+   * State's consent, resuming a review that is not paused (docs/REVIEWS.md).
+   */
+  | 'review.invalidTransition'
+  /** A review date that is not a calendar day, lies in the future, or precedes a prerequisite. */
+  | 'review.invalidDate'
+  | 'review.notFound'
+  /** An import file with at least one bad row; details list every bad row with its line. */
+  | 'import.invalid'
   /** The database cannot be reached. */
   | 'database.unavailable'
   /** Anything unexpected; logged with the request id. */

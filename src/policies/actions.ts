@@ -26,6 +26,7 @@ export const ACTIONS = [
   'lots.manage',
   'lots.requestRedraw',
   'review.read',
+  'reviews.import',
   'review.readConfidential',
 ] as const;
 

@@ -37,6 +37,7 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'lots.manage':             ['-', 'Y', '-', '-', '-'],
   'lots.requestRedraw':      ['-', 'Y', 'own-sur', '-', '-'],
   'review.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'reviews.import':          ['-', 'Y', '-', '-', '-'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
 

@@ -87,6 +87,7 @@ export const RULES = {
   // A review's existence, stage and reviewers are public once the draw is published;
   // its drafts, answers and comments are not (DESIGN.md, confidentiality).
   'review.read': everyone,
+  'reviews.import': secretariat,
   'review.readConfidential': reviewParticipants,
 } satisfies Record<Action, Rule>;
 

@@ -27,6 +27,7 @@ import { registerConventionRoutes } from './routes/convention.ts';
 import { registerCycleRoutes } from './routes/cycles.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerLotsRoutes } from './routes/lots.ts';
+import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerUserRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
   registerLotsRoutes(app, routeDeps);
+  registerReviewRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -3,3 +3,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './system.ts';
 export * from './lots.ts';
+export * from './reviews.ts';

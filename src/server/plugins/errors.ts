@@ -36,6 +36,10 @@ export const STATUS_OF = {
   'lots.recordInvalid': 422,
   'draw.notFound': 404,
   'draw.invalidState': 409,
+  'review.invalidTransition': 422,
+  'review.invalidDate': 422,
+  'review.notFound': 404,
+  'import.invalid': 422,
   'database.unavailable': 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/query-rows.ts';
+import { createTestDatabase, type TestDatabase } from '../db.ts';
+import { buildTestApp, json, sessionFor, type TestSession } from '../server.ts';
+
+let testDb: TestDatabase;
+let app: Awaited<ReturnType<typeof buildTestApp>>;
+let secretariat: TestSession;
+
+const HEADER = 'state_iso3,cycle,cohort_year,reviewer1_iso3,reviewer2_iso3,started,focal_point_appointed,checklist_submitted,desk_review_completed,dialogue_type,dialogue_held,draft_report_shared,executive_summary_finalised,report_finalised,executive_summary_published,report_published';
+const GOOD = [
+  HEADER,
+  'AUT,2,1,DEU,KEN,2016-06-01,2016-06-15,2016-09-01,2016-11-01,country_visit,2017-03-01,2017-06-01,2017-09-01,,2017-10-01,',
+  'KEN,2,1,UGA,FRA,2016-06-01,2016-07-01,,,,,,,,,',
+].join('\n');
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  app = await buildTestApp(testDb.database);
+  secretariat = await sessionFor(testDb.database, 'secretariat@demo.test');
+});
+afterAll(async () => {
+  await app.close();
+  await testDb.dispose();
+});
+
+const importCsv = (csv: string, session: TestSession | null = secretariat) =>
+  app.inject({ method: 'POST', url: '/api/import/reviews', headers: { ...(session?.headers ?? {}), 'content-type': 'text/csv' }, payload: csv });
+
+async function reviewCount(): Promise<number> {
+  return Number((await queryRows<{ n: number }>(testDb.database.db, sql`select count(*)::int as n from reviews`))[0]!.n);
+}
+
+describe('review import and tracker', () => {
+  it('imports a CSV, and importing it again changes nothing', async () => {
+    const first = await importCsv(GOOD);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(json(first)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    const again = await importCsv(GOOD);
+    expect(json(again)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('updates the reviews a newer file changes', async () => {
+    const newer = GOOD.replace('KEN,2,1,UGA,FRA,2016-06-01,2016-07-01,,', 'KEN,2,1,UGA,FRA,2016-06-01,2016-07-01,2016-12-01,');
+    expect(json(await importCsv(newer))).toEqual({ created: 0, updated: 1, unchanged: 1 });
+  });
+
+  it('refuses a file with bad rows whole, listing each with its line, and writes nothing', async () => {
+    const before = await reviewCount();
+    const bad = [
+      HEADER,
+      'FRA,2,1,DEU,ITA,2016-06-01,,,,,,,,,,',
+      'XXX,2,1,DEU,ITA,2016-06-01,,,,,,,,,,',
+      'BRA,2,1,BRA,ARG,2016-06-01,,,,,,,,,,',
+      'CHL,2,1,ARG,PER,2016-06-01,2016-06-10,,2016-08-01,,,,,,,',
+    ].join('\n');
+    const response = await importCsv(bad);
+    expect(response.statusCode).toBe(422);
+    const problem = json<{ code: string; errors: { message: string }[] }>(response);
+    expect(problem.code).toBe('import.invalid');
+    const lines = problem.errors.map((e) => e.message.split(':')[0]);
+    expect(lines).toEqual(expect.arrayContaining(['line 3', 'line 4', 'line 5']));
+    expect(lines).not.toContain('line 2');
+    expect(await reviewCount()).toBe(before);
+  });
+
+  it('shows every review with its stage and dates to anyone, filtered and sorted by delay', async () => {
+    const response = await app.inject({ url: '/api/reviews?cycle=2' });
+    expect(response.statusCode).toBe(200);
+    const body = json<{ counts: { total: number; byStage: Record<string, number> }; reviews: { stateUnderReview: string; stage: string; daysLate: number; timeline: { kind: string; actualDate: string | null }[] }[] }>(response);
+    expect(body.counts.total).toBe(2);
+    const austria = body.reviews.find((r) => r.stateUnderReview === 'AUT')!;
+    expect(austria.timeline.find((t) => t.kind === 'dialogueHeld')!.actualDate).toBe('2017-03-01');
+    expect(body.reviews[0]!.daysLate).toBeGreaterThanOrEqual(body.reviews[1]!.daysLate);
+    const overdueOnly = json<{ reviews: unknown[] }>(await app.inject({ url: '/api/reviews?overdue=true' }));
+    expect(overdueOnly.reviews.length).toBeGreaterThan(0);
+    expect(response.body).not.toMatch(/checklist answer|comment/i);
+  });
+
+  it('keeps the import to the secretariat', async () => {
+    expect((await importCsv(GOOD, null)).statusCode).toBe(401);
+    expect((await importCsv(GOOD, await sessionFor(testDb.database, 'focal.point@demo.test'))).statusCode).toBe(403);
+  });
+});
