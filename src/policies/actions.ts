@@ -27,6 +27,7 @@ export const ACTIONS = [
   'lots.requestRedraw',
   'review.read',
   'reviews.import',
+  'review.manage',
   'review.readConfidential',
 ] as const;
 

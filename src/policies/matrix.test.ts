@@ -38,6 +38,7 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'lots.requestRedraw':      ['-', 'Y', 'own-sur', '-', '-'],
   'review.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
   'reviews.import':          ['-', 'Y', '-', '-', '-'],
+  'review.manage':           ['-', 'Y', '-', '-', '-'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
 

@@ -88,6 +88,7 @@ export const RULES = {
   // its drafts, answers and comments are not (DESIGN.md, confidentiality).
   'review.read': everyone,
   'reviews.import': secretariat,
+  'review.manage': secretariat,
   'review.readConfidential': reviewParticipants,
 } satisfies Record<Action, Rule>;
 

@@ -83,3 +83,65 @@ describe('review import and tracker', () => {
     expect((await importCsv(GOOD, await sessionFor(testDb.database, 'focal.point@demo.test'))).statusCode).toBe(403);
   });
 });
+
+describe('moving a review forward', () => {
+  async function reviewOf(state: string) {
+    const list = json<{ reviews: { id: string; stateUnderReview: string }[] }>(await app.inject({ url: '/api/reviews' }));
+    const id = list.reviews.find((r) => r.stateUnderReview === state)!.id;
+    return json<{ review: { id: string; version: number; stage: string; next: { kind: string }[]; pauses: { reason: string }[]; history: { action: string; details: unknown }[] } }>(
+      await app.inject({ url: `/api/reviews/${id}`, headers: secretariat.headers }),
+    ).review;
+  }
+  const step = (id: string, what: string, payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: `/api/reviews/${id}/${what}`, headers: secretariat.headers, payload });
+
+  it('records the next milestone, refuses a jump and a stale version, pauses and resumes with history', async () => {
+    let kenya = await reviewOf('KEN'); // started, focal point, checklist submitted (2016-12-01)
+    expect(kenya.next.map((n) => n.kind)).toEqual(['deskReviewCompleted']);
+
+    const jump = await step(kenya.id, 'milestones', { kind: 'draftReportShared', date: '2017-05-01', version: kenya.version });
+    expect(jump.statusCode).toBe(422);
+    expect(json<{ code: string; detail: string }>(jump).code).toBe('review.invalidTransition');
+
+    const early = await step(kenya.id, 'milestones', { kind: 'deskReviewCompleted', date: '2016-11-01', version: kenya.version });
+    expect(json<{ code: string }>(early).code).toBe('review.invalidDate');
+
+    const ok = await step(kenya.id, 'milestones', { kind: 'deskReviewCompleted', date: '2017-01-15', version: kenya.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(json<{ review: { stage: string } }>(ok).review.stage).not.toBe(kenya.stage);
+
+    const stale = await step(kenya.id, 'pause', { from: '2017-02-01', reason: 'Country visit postponed', version: kenya.version });
+    expect(stale.statusCode).toBe(409);
+
+    kenya = await reviewOf('KEN');
+    const paused = await step(kenya.id, 'pause', { from: '2017-02-01', reason: 'Country visit postponed', version: kenya.version });
+    expect(json<{ review: { stage: string } }>(paused).review.stage).toBe('paused');
+    kenya = await reviewOf('KEN');
+    const resumed = await step(kenya.id, 'resume', { to: '2017-04-01', version: kenya.version });
+    expect(resumed.statusCode).toBe(200);
+    kenya = await reviewOf('KEN');
+    expect(kenya.history.map((h) => h.action)).toEqual(expect.arrayContaining(['reviews.import', 'review.recordMilestone', 'review.pause', 'review.resume']));
+    expect(kenya.pauses[0]!.reason).toBe('Country visit postponed');
+  });
+
+  it('shows stage and dates to the public but keeps reasons and history details to the parties', async () => {
+    const kenya = await reviewOf('KEN');
+    const publicView = json<{ review: { stage: string; pauses: { reason: string }[]; history: { details: unknown }[]; canSeeContent: boolean } }>(await app.inject({ url: `/api/reviews/${kenya.id}` })).review;
+    expect(publicView.canSeeContent).toBe(false);
+    expect(publicView.pauses[0]!.reason).toBe('(confidential)');
+    expect(publicView.history.every((h) => h.details === null)).toBe(true);
+    expect(JSON.stringify(publicView)).not.toContain('Country visit postponed');
+  });
+
+  it('lets the secretariat open a review by hand, and refuses anyone else', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state: 'NOR', cycle: 2, cohortYear: 2, reviewers: ['SWE', 'JPN'] } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(json<{ review: { reviewersSource: string } }>(created).review.reviewersSource).toBe('manual');
+    const twice = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state: 'NOR', cycle: 2, cohortYear: 2, reviewers: ['SWE', 'JPN'] } });
+    expect(twice.statusCode).toBe(409);
+    const self = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state: 'DNK', cycle: 2, cohortYear: 2, reviewers: ['DNK', 'JPN'] } });
+    expect(self.statusCode).toBe(422);
+    const expert = await sessionFor(testDb.database, 'expert@demo.test');
+    expect((await app.inject({ method: 'POST', url: '/api/reviews', headers: expert.headers, payload: { state: 'ISL', cycle: 2, cohortYear: 2, reviewers: ['SWE', 'JPN'] } })).statusCode).toBe(403);
+  });
+});

@@ -3,7 +3,7 @@
  * Reads reviews with their dated facts in a few set queries (no per-review round trips)
  * and writes them back.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DialogueType, MilestoneKind } from '../../domain/reviews/milestones.ts';
 import type { Review } from '../../domain/reviews/review.ts';
 import type { DbOrTx } from '../client.ts';
@@ -80,4 +80,20 @@ export async function replaceMilestones(db: DbOrTx, reviewId: string, milestones
   await db.delete(reviewMilestones).where(eq(reviewMilestones.reviewId, reviewId));
   if (milestones.length === 0) return;
   await db.insert(reviewMilestones).values(milestones.map((m) => ({ reviewId, kind: m.kind, date: m.date, dialogueType: m.dialogueType ?? null, recordedBy })));
+}
+
+export async function insertMilestone(db: DbOrTx, row: typeof reviewMilestones.$inferInsert): Promise<void> {
+  await db.insert(reviewMilestones).values(row);
+}
+
+export async function insertPause(db: DbOrTx, row: typeof reviewPauses.$inferInsert): Promise<void> {
+  await db.insert(reviewPauses).values(row);
+}
+
+export async function closeOpenPause(db: DbOrTx, reviewId: string, to: string): Promise<void> {
+  await db.update(reviewPauses).set({ toDate: to }).where(and(eq(reviewPauses.reviewId, reviewId), isNull(reviewPauses.toDate)));
+}
+
+export async function insertExtension(db: DbOrTx, row: typeof reviewExtensions.$inferInsert): Promise<void> {
+  await db.insert(reviewExtensions).values(row);
 }

@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { REGIONAL_GROUPS } from '../../domain/parties/regional-groups.ts';
 import { STAGES } from '../../domain/reviews/stages.ts';
 import { rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
-import { importReviews, listTracker } from '../use-cases/reviews.ts';
+import { MILESTONE_KINDS, DIALOGUE_TYPES } from '../../domain/reviews/milestones.ts';
+import { createReview, createReviewsFromDraws, extendReview, getReview, pauseReview, recordReviewMilestone, resumeReview, reviewHistory } from '../use-cases/review-steps.ts';
+import { importReviews, listTracker, reviewDetail } from '../use-cases/reviews.ts';
+import { isoDateSchema } from './route-context.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const trackerRowSchema = z.object({
@@ -26,7 +29,25 @@ const trackerRowSchema = z.object({
   ),
 });
 
+const reviewDetailSchema = trackerRowSchema.extend({
+  version: z.number(),
+  consentToPublishReport: z.boolean(),
+  next: z.array(z.object({ kind: z.string(), actor: z.string() })),
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
+  extensions: z.array(z.object({ milestone: z.string(), newDueDate: z.string(), reason: z.string(), agreedBy: z.string() })),
+  history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()).nullable() })),
+  canSeeContent: z.boolean(),
+});
+const idParams = z.object({ id: z.uuid() });
+const stepErrors = { 404: problemSchema, 409: problemSchema, 422: problemSchema };
+
 export function registerReviewRoutes(app: App, deps: RouteDeps): void {
+  const detail = async (request: Parameters<typeof contextOf>[0], id: string) => {
+    const ctx = contextOf(request, deps);
+    const stored = await getReview(ctx, id);
+    return { review: await reviewDetail(ctx, stored, await reviewHistory(ctx, id)) };
+  };
+
   // CSV uploads arrive as text; the import turns them into rows.
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
@@ -80,6 +101,98 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
       const body = request.body;
       const rows = typeof body === 'string' ? rowsFromCsv(body) : rowsFromJson(body.rows);
       return importReviews(contextOf(request, deps), rows);
+    },
+  );
+
+  app.get(
+    '/api/reviews/:id',
+    { config: { action: 'review.read' }, schema: { tags: ['reviews'], summary: 'One review: stage, timeline, who is waited on, history', params: idParams, response: { 200: z.object({ review: reviewDetailSchema }), 404: problemSchema } } },
+    async (request) => detail(request, request.params.id),
+  );
+
+  app.post(
+    '/api/reviews',
+    {
+      config: { action: 'review.manage' },
+      schema: {
+        tags: ['reviews'],
+        summary: 'Open a review with reviewers assigned by hand (recorded as such)',
+        body: z.object({ state: z.string().regex(/^[A-Za-z]{3}$/), cycle: z.number().int().positive(), cohortYear: z.number().int().positive(), reviewers: z.tuple([z.string().regex(/^[A-Za-z]{3}$/), z.string().regex(/^[A-Za-z]{3}$/)]) }),
+        response: { 201: z.object({ review: reviewDetailSchema }), ...stepErrors },
+      },
+    },
+    async (request, reply) => {
+      const stored = await createReview(contextOf(request, deps), request.body);
+      return reply.code(201).send(await detail(request, stored.row.id));
+    },
+  );
+
+  app.post(
+    '/api/cycles/:number/reviews/from-draws',
+    {
+      config: { action: 'review.manage' },
+      schema: { tags: ['reviews'], summary: 'Open a review for every published assignment of the cycle that has none', params: z.object({ number: z.coerce.number().int().positive() }), response: { 200: z.object({ created: z.number() }) } },
+    },
+    async (request) => ({ created: await createReviewsFromDraws(contextOf(request, deps), request.params.number) }),
+  );
+
+  app.post(
+    '/api/reviews/:id/milestones',
+    {
+      config: { action: 'review.manage' },
+      schema: {
+        tags: ['reviews'],
+        summary: 'Record that a step of the review happened',
+        params: idParams,
+        body: z.object({ kind: z.enum(MILESTONE_KINDS), date: isoDateSchema, dialogueType: z.enum(DIALOGUE_TYPES).optional(), version: z.number().int().positive() }),
+        response: { 200: z.object({ review: reviewDetailSchema }), ...stepErrors },
+      },
+    },
+    async (request) => {
+      await recordReviewMilestone(contextOf(request, deps), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/reviews/:id/pause',
+    {
+      config: { action: 'review.manage' },
+      schema: { tags: ['reviews'], summary: 'Pause the review (e.g. a postponed visit)', params: idParams, body: z.object({ from: isoDateSchema, reason: z.string().trim().min(3).max(2000), version: z.number().int().positive() }), response: { 200: z.object({ review: reviewDetailSchema }), ...stepErrors } },
+    },
+    async (request) => {
+      await pauseReview(contextOf(request, deps), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/reviews/:id/resume',
+    {
+      config: { action: 'review.manage' },
+      schema: { tags: ['reviews'], summary: 'Resume a paused review', params: idParams, body: z.object({ to: isoDateSchema, version: z.number().int().positive() }), response: { 200: z.object({ review: reviewDetailSchema }), ...stepErrors } },
+    },
+    async (request) => {
+      await resumeReview(contextOf(request, deps), request.params.id, request.body);
+      return detail(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/reviews/:id/extensions',
+    {
+      config: { action: 'review.manage' },
+      schema: {
+        tags: ['reviews'],
+        summary: 'Extend the due date of a step, with the reason and who agreed',
+        params: idParams,
+        body: z.object({ milestone: z.enum(MILESTONE_KINDS), newDueDate: isoDateSchema, reason: z.string().trim().min(3).max(2000), agreedBy: z.string().trim().min(2).max(300), version: z.number().int().positive() }),
+        response: { 200: z.object({ review: reviewDetailSchema }), ...stepErrors },
+      },
+    },
+    async (request) => {
+      await extendReview(contextOf(request, deps), request.params.id, request.body);
+      return detail(request, request.params.id);
     },
   );
 }

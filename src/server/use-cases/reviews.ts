@@ -10,7 +10,7 @@ import type { MilestoneKind } from '../../domain/reviews/milestones.ts';
 import { validateImportRows, type ReviewImport } from '../../domain/reviews/import-rows.ts';
 import { stageOf, waitingOn, type Stage } from '../../domain/reviews/stages.ts';
 import { computeTimeline } from '../../domain/reviews/timeline.ts';
-import { authorize } from '../../policies/policy.ts';
+import { authorize, may, type Relation } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { listCycles } from '../../db/repositories/cycles.ts';
 import { listPartyRows } from '../../db/repositories/parties.ts';
@@ -45,6 +45,35 @@ function summarise(stored: StoredReview, now: Date, groupOf: Map<string, string 
 }
 
 export type TrackerRow = ReturnType<typeof summarise>;
+
+/** How the actor's State takes part in a review (for what they may see of its content). */
+export function relationTo(actor: UseCaseContext['actor'], review: { stateUnderReview: string; reviewers: readonly string[] }): Relation {
+  if (actor.kind !== 'user' || actor.stateIso3 === null) return 'none';
+  if (actor.stateIso3 === review.stateUnderReview) return 'under-review';
+  return review.reviewers.includes(actor.stateIso3) ? 'reviewing' : 'none';
+}
+
+/**
+ * One review for its page. Stage and dates are public; the reasons given for pauses and
+ * extensions, and the details of its history, are content of the review (docs/REVIEWS.md):
+ * only its parties and the secretariat see them.
+ */
+export async function reviewDetail(ctx: UseCaseContext, stored: StoredReview, history: { at: string; actor: string; action: string; details: Record<string, unknown> | null }[]) {
+  const parties = await listPartyRows(ctx.db);
+  const groupOf = new Map(parties.map((p) => [p.iso3, p.regionalGroup]));
+  const canSeeContent = may(ctx.actor, 'review.readConfidential', { relation: relationTo(ctx.actor, stored.review) });
+  const hidden = '(confidential)';
+  return {
+    ...summarise(stored, ctx.now, groupOf),
+    version: stored.row.version,
+    consentToPublishReport: stored.review.consentToPublishReport,
+    next: waitingOn(stored.review).next,
+    pauses: stored.review.pauses.map((p) => ({ from: p.from, to: p.to, reason: canSeeContent ? p.reason : hidden })),
+    extensions: stored.review.extensions.map((e) => ({ milestone: e.milestone, newDueDate: e.newDueDate, reason: canSeeContent ? e.reason : hidden, agreedBy: canSeeContent ? e.agreedBy : hidden })),
+    history: history.map((h) => ({ at: h.at, actor: canSeeContent ? h.actor : '', action: h.action, details: canSeeContent ? h.details : null })),
+    canSeeContent,
+  };
+}
 
 /** Every review with its stage and dates, filtered, latest first by delay. */
 export async function listTracker(ctx: UseCaseContext, filter: TrackerFilter) {
