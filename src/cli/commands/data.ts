@@ -10,6 +10,7 @@ import { createBackup, restoreBackup } from '../../db/backup.ts';
 import { seedReferenceData } from '../../db/seed.ts';
 import { openConfiguredDatabase } from '../../server/runtime.ts';
 import { seedDemoData } from '../../server/use-cases/seed-demo.ts';
+import { seedDemoReviews } from '../../server/use-cases/demo-reviews.ts';
 import type { DbOptions, RegisterCommands } from './shared.ts';
 
 export const registerDataCommands: RegisterCommands = (program, kit) => {
@@ -41,6 +42,7 @@ export const registerDataCommands: RegisterCommands = (program, kit) => {
         try {
           const { inserted } = await seedReferenceData(opened.database.db);
           const demo = config.isDemoEnabled ? await seedDemoData(opened.database.db) : 0;
+          if (config.isDemoEnabled) await seedDemoReviews(opened.database.db, new Date());
           const total = Object.values(inserted).reduce((a, b) => a + b, 0);
           process.stdout.write(`Reference data: ${total === 0 ? 'already loaded' : `${total} rows added`}. Demo accounts added: ${demo}.\n`);
         } finally {

@@ -8,6 +8,7 @@ import { seedReferenceData } from '../../db/seed.ts';
 import { buildApp } from '../../server/app.ts';
 import { openConfiguredDatabase, StartupError } from '../../server/runtime.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/use-cases/seed-demo.ts';
+import { seedDemoReviews } from '../../server/use-cases/demo-reviews.ts';
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,7 +21,10 @@ export async function startServer(config: Config): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await seedReferenceData(opened.database.db);
-    if (config.isDemoEnabled) await seedDemoData(opened.database.db);
+    if (config.isDemoEnabled) {
+      await seedDemoData(opened.database.db);
+      await seedDemoReviews(opened.database.db, new Date());
+    }
     app = await buildApp({ config, database: opened.database, logger, version: packageVersion() });
     try {
       await app.listen({ port: config.PORT, host: config.HOST });
