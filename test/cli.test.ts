@@ -172,7 +172,8 @@ describe('openirm import reviews', () => {
     const good = path.join(TMP_DIR, `reviews-${process.pid}.csv`);
     writeFileSync(good, `${header}\nPER,1,2,CHL,ESP,2011-06-01,2011-06-20,2011-09-01,,,,,,,,\n`);
     const first = await openirm(['import', 'reviews', good], target);
-    expect(first.stdout).toContain('1 created, 0 updated, 0 unchanged');
+    // Created, or updated when the demo data already has a review of Peru in cycle 1.
+    expect(first.stdout).toMatch(/: (1 created, 0 updated|0 created, 1 updated), 0 unchanged/);
     const again = await openirm(['import', 'reviews', good], target);
     expect(again.stdout).toContain('0 created, 0 updated, 1 unchanged');
     const bad = path.join(TMP_DIR, `reviews-bad-${process.pid}.csv`);
