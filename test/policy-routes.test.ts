@@ -33,6 +33,7 @@ const PARAMS: Record<string, () => string> = {
   number: () => '2',
   year: () => '3',
   id: () => delegateId,
+  provisionId: () => '5.1',
   '*': () => 'index.html',
 };
 

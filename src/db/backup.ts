@@ -29,6 +29,8 @@ export const BACKUP_TABLES = [
   'review_milestones',
   'review_pauses',
   'review_extensions',
+  'checklist_answers',
+  'checklist_submissions',
   'audit_events',
   'system_settings',
 ] as const;

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'review.read',
   'reviews.import',
   'review.manage',
+  'checklist.answer',
+  'checklist.submit',
   'review.readConfidential',
 ] as const;
 

@@ -39,6 +39,8 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'review.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
   'reviews.import':          ['-', 'Y', '-', '-', '-'],
   'review.manage':           ['-', 'Y', '-', '-', '-'],
+  'checklist.answer':        ['-', 'Y', 'own-sur', '-', '-'],
+  'checklist.submit':        ['-', '-', 'own-sur', '-', '-'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
 

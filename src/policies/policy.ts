@@ -89,6 +89,10 @@ export const RULES = {
   'review.read': everyone,
   'reviews.import': secretariat,
   'review.manage': secretariat,
+  // The State under review answers its checklist (its focal point; the secretariat may help).
+  'checklist.answer': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource)),
+  // Only the focal point submits: the submission is the State's.
+  'checklist.submit': (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource),
   'review.readConfidential': reviewParticipants,
 } satisfies Record<Action, Rule>;
 

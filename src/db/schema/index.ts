@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './system.ts';
 export * from './lots.ts';
 export * from './reviews.ts';
+export * from './checklists.ts';

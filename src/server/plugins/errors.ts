@@ -64,6 +64,8 @@ export interface ProblemBody {
   /** For 'lots.infeasible': the rule that cannot be met and the States that make it so. */
   rule?: string;
   states?: string[];
+  /** For 'record.versionConflict' where it helps: the stored version, to merge with. */
+  current?: unknown;
 }
 
 export function problem(code: ErrorCode, detail: string, extra: Partial<ProblemBody> = {}): ProblemBody {
@@ -129,7 +131,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const errors = Array.isArray(error.details?.problems)
         ? (error.details.problems as string[]).map((message) => ({ path: 'body', message }))
         : undefined;
-      return sendProblem(reply, problem(error.code, error.message, errors ? { errors } : {}));
+      const current = error.details && 'current' in error.details ? { current: error.details.current } : {};
+      return sendProblem(reply, problem(error.code, error.message, { ...(errors ? { errors } : {}), ...current }));
     }
     if (isLotsError(error)) {
       const states = Array.isArray(error.details?.states) ? (error.details.states as string[]) : undefined;

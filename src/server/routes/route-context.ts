@@ -34,6 +34,7 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   rule: z.string().optional().describe('lots.infeasible: the rule that cannot be met'),
   states: z.array(z.string()).optional().describe('lots.infeasible: the States that make it impossible'),
+  current: z.unknown().optional().describe('record.versionConflict: the stored version, to merge with yours'),
 });
 
 export const isoDateSchema = z

@@ -52,6 +52,7 @@ export function MainNav() {
     { href: paths.convention.getHref(), label: t('nav.convention') },
     { href: paths.cycles.getHref(), label: t('nav.cycles') },
     { href: paths.draws.getHref(), label: t('nav.draws') },
+    { href: paths.reviews.getHref(), label: t('nav.reviews') },
   ];
   const administration: NavItem[] = [];
   if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });

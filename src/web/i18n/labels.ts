@@ -137,3 +137,111 @@ export function lotsRuleLabel(t: TFunction, rule: string): string {
       return rule;
   }
 }
+
+export function reviewStageLabel(t: TFunction, stage: string): string {
+  switch (stage) {
+    case 'not-started':
+      return t('reviews.stage.notStarted');
+    case 'checklist':
+      return t('reviews.stage.checklist');
+    case 'desk-review':
+      return t('reviews.stage.deskReview');
+    case 'dialogue':
+      return t('reviews.stage.dialogue');
+    case 'drafting':
+      return t('reviews.stage.drafting');
+    case 'finalisation':
+      return t('reviews.stage.finalisation');
+    case 'published':
+      return t('reviews.stage.published');
+    case 'completed':
+      return t('reviews.stage.completed');
+    case 'paused':
+      return t('reviews.stage.paused');
+    default:
+      return stage;
+  }
+}
+
+export function milestoneLabel(t: TFunction, kind: string): string {
+  switch (kind) {
+    case 'started':
+      return t('reviews.milestone.started');
+    case 'focalPointAppointed':
+      return t('reviews.milestone.focalPointAppointed');
+    case 'checklistSubmitted':
+      return t('reviews.milestone.checklistSubmitted');
+    case 'deskReviewCompleted':
+      return t('reviews.milestone.deskReviewCompleted');
+    case 'dialogueHeld':
+      return t('reviews.milestone.dialogueHeld');
+    case 'draftReportShared':
+      return t('reviews.milestone.draftReportShared');
+    case 'executiveSummaryFinalised':
+      return t('reviews.milestone.executiveSummaryFinalised');
+    case 'reportFinalised':
+      return t('reviews.milestone.reportFinalised');
+    case 'executiveSummaryPublished':
+      return t('reviews.milestone.executiveSummaryPublished');
+    case 'reportPublished':
+      return t('reviews.milestone.reportPublished');
+    default:
+      return kind;
+  }
+}
+
+export function reviewActorLabel(t: TFunction, actor: string): string {
+  switch (actor) {
+    case 'secretariat':
+      return t('reviews.actor.secretariat');
+    case 'stateUnderReview':
+      return t('reviews.actor.stateUnderReview');
+    case 'reviewers':
+      return t('reviews.actor.reviewers');
+    default:
+      return actor;
+  }
+}
+
+export function timelineStatusLabel(t: TFunction, status: string): string {
+  switch (status) {
+    case 'done':
+      return t('reviews.timelineStatus.done');
+    case 'due':
+      return t('reviews.timelineStatus.due');
+    case 'overdue':
+      return t('reviews.timelineStatus.overdue');
+    case 'upcoming':
+      return t('reviews.timelineStatus.upcoming');
+    case 'not-applicable':
+      return t('reviews.timelineStatus.notApplicable');
+    default:
+      return status;
+  }
+}
+
+export function dialogueTypeLabel(t: TFunction, type: string): string {
+  switch (type) {
+    case 'country_visit':
+      return t('reviews.dialogueType.countryVisit');
+    case 'joint_meeting':
+      return t('reviews.dialogueType.jointMeeting');
+    case 'virtual_visit':
+      return t('reviews.dialogueType.virtualVisit');
+    default:
+      return type;
+  }
+}
+
+export function reviewersSourceLabel(t: TFunction, source: string): string {
+  switch (source) {
+    case 'draw':
+      return t('reviews.reviewersSource.draw');
+    case 'manual':
+      return t('reviews.reviewersSource.manual');
+    case 'import':
+      return t('reviews.reviewersSource.import');
+    default:
+      return source;
+  }
+}

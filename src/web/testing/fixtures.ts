@@ -3,6 +3,12 @@ import type { Session } from '../features/auth/api/get-session.ts';
 import type { ConventionResponse } from '../features/convention/api/get-convention.ts';
 import type { CyclesResponse } from '../features/cycles/api/get-cycles.ts';
 import type { PartiesResponse, PartyListItem } from '../features/parties/api/get-parties.ts';
+import type {
+  ReviewDetailDto as ReviewDetail,
+  ReviewRowDto as ReviewRow,
+  ReviewsResponse as ReviewsBody,
+  TimelineStepDto as TimelineStep,
+} from '../features/reviews/api/get-reviews.ts';
 
 const ALL_ABILITIES = [
   'parties.recordAccession',
@@ -15,6 +21,7 @@ const ALL_ABILITIES = [
   'auth.logoutEverywhere',
   'lots.manage',
   'lots.requestRedraw',
+  'review.manage',
 ];
 
 export function anonymousSession(): Session {
@@ -159,3 +166,77 @@ export function conventionResponse(): ConventionResponse {
 }
 
 export const HEALTH_DEMO = { status: 'ok', database: { engine: 'pglite', status: 'up' }, demo: true, version: '0.1.0' };
+
+
+function step(kind: TimelineStep['kind'], plannedDate: string, status: TimelineStep['status'], extra: Partial<TimelineStep> = {}): TimelineStep {
+  return { kind, plannedDate, dueDate: plannedDate, actualDate: null, status, daysLate: 0, ...extra };
+}
+
+/** A review row; `overrides` sets the fields a test cares about. */
+export function reviewRow(overrides: Partial<ReviewRow> & Pick<ReviewRow, 'id' | 'stateUnderReview'>): ReviewRow {
+  return {
+    regionalGroup: 'western-european-other',
+    cycle: 1,
+    cohortYear: 1,
+    reviewers: ['AND', 'ARG'],
+    reviewersSource: 'draw',
+    stage: 'checklist',
+    waitingOn: ['stateUnderReview'],
+    overdue: [],
+    daysLate: 0,
+    timeline: [],
+    ...overrides,
+  };
+}
+
+export const REVIEW_ROWS: ReviewRow[] = [
+  reviewRow({ id: 'r-aut', stateUnderReview: 'AUT', stage: 'desk-review', waitingOn: ['reviewers'], daysLate: 12, overdue: ['deskReviewCompleted'] }),
+  reviewRow({
+    id: 'r-arg',
+    stateUnderReview: 'ARG',
+    regionalGroup: 'latin-american-caribbean',
+    cohortYear: 2,
+    reviewers: ['AUT', 'CIV'],
+    stage: 'published',
+    waitingOn: ['stateUnderReview', 'secretariat'],
+    daysLate: 40,
+    overdue: [],
+  }),
+  reviewRow({ id: 'r-civ', stateUnderReview: 'CIV', regionalGroup: 'african', cycle: 2, reviewers: ['AUT', 'ARG'], stage: 'paused', waitingOn: ['secretariat'], daysLate: 95, overdue: ['focalPointAppointed', 'checklistSubmitted'] }),
+  reviewRow({ id: 'r-and', stateUnderReview: 'AND', stage: 'checklist', daysLate: 0 }),
+];
+
+export function reviewsResponse(rows: ReviewRow[] = REVIEW_ROWS, asOf = '2026-11-27'): ReviewsBody {
+  const byStage: ReviewsBody['counts']['byStage'] = {};
+  for (const r of rows) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
+  return { asOf, counts: { total: rows.length, overdue: rows.filter((r) => r.overdue.length > 0).length, byStage }, reviews: rows };
+}
+
+/** Austria's review, started 2024-01-01: the checklist is late, the desk review extended, one closed pause. */
+export function reviewDetail(overrides: Partial<ReviewDetail> = {}): ReviewDetail {
+  return {
+    ...reviewRow({ id: 'r-aut', stateUnderReview: 'AUT', stage: 'checklist', waitingOn: ['stateUnderReview'], daysLate: 30, overdue: ['checklistSubmitted'] }),
+    timeline: [
+      step('started', '2024-01-01', 'done', { actualDate: '2024-01-01' }),
+      step('focalPointAppointed', '2024-01-22', 'done', { actualDate: '2024-02-01', daysLate: 10 }),
+      step('checklistSubmitted', '2024-03-01', 'overdue', { daysLate: 30 }),
+      step('deskReviewCompleted', '2024-03-31', 'upcoming', { dueDate: '2024-05-15' }),
+      step('dialogueHeld', '2024-05-30', 'upcoming'),
+      step('draftReportShared', '2024-06-14', 'upcoming'),
+      step('executiveSummaryFinalised', '2024-06-29', 'upcoming'),
+      step('reportFinalised', '2024-06-29', 'upcoming'),
+      step('executiveSummaryPublished', '2024-07-29', 'upcoming'),
+      step('reportPublished', '2024-07-29', 'not-applicable', { plannedDate: null, dueDate: null }),
+    ],
+    consentToPublishReport: false,
+    pauses: [{ from: '2024-02-05', to: '2024-02-20', reason: 'Elections' }],
+    extensions: [{ milestone: 'deskReviewCompleted', newDueDate: '2024-05-15', reason: 'Translation of the answers', agreedBy: 'AUT, AND, ARG' }],
+    next: [{ kind: 'checklistSubmitted', actor: 'stateUnderReview' }],
+    version: 4,
+    history: [
+      { at: '2024-01-01T09:00:00.000Z', actor: 'Sam Secretariat', action: 'Milestone recorded', details: { kind: 'started', date: '2024-01-01' } },
+      { at: '2024-02-01T09:00:00.000Z', actor: 'Sam Secretariat', action: 'Milestone recorded', details: { kind: 'focalPointAppointed', date: '2024-02-01' } },
+    ],
+    ...overrides,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The self-assessment checklist of a review: confidential to its parties.
+ */
+import { z } from 'zod';
+import { ASSISTANCE_TYPES, COMPLIANCE } from '../../domain/reviews/checklist.ts';
+import { getChecklist, saveAnswer, submitChecklist } from '../use-cases/checklist.ts';
+import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
+
+const answerSchema = z.object({
+  compliance: z.enum(COMPLIANCE).nullable(),
+  text: z.string(),
+  assistanceNeeds: z.object({ types: z.array(z.string()), text: z.string() }),
+  version: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+const params = z.object({ id: z.uuid() });
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
+
+export function registerChecklistRoutes(app: App, deps: RouteDeps): void {
+  app.get(
+    '/api/reviews/:id/checklist',
+    {
+      config: { action: 'review.readConfidential' },
+      schema: {
+        tags: ['checklist'],
+        summary: 'The self-assessment checklist (reviewers see the last submitted version)',
+        params,
+        response: {
+          200: z.object({
+            reviewId: z.string(),
+            cycle: z.number(),
+            format: z.enum(['structured', 'free-text']),
+            view: z.enum(['working', 'submitted']),
+            progress: z.object({ answered: z.number(), total: z.number() }),
+            submissions: z.array(z.object({ number: z.number(), submittedAt: z.string(), submittedBy: z.string() })),
+            sections: z.array(
+              z.object({
+                article: z.number(),
+                title: z.string(),
+                chapter: z.string(),
+                provisions: z.array(z.object({ id: z.string(), label: z.string(), obligation: z.string(), answer: answerSchema.nullable() })),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => getChecklist(contextOf(request, deps), request.params.id),
+  );
+
+  app.put(
+    '/api/reviews/:id/checklist/:provisionId',
+    {
+      config: { action: 'checklist.answer' },
+      schema: {
+        tags: ['checklist'],
+        summary: 'Save one answer; 409 with the stored answer when someone else saved first',
+        params: params.extend({ provisionId: z.string().min(1).max(20) }),
+        body: z.object({
+          compliance: z.enum(COMPLIANCE).nullable().optional(),
+          text: z.string().max(60_000),
+          assistanceNeeds: z.object({ types: z.array(z.enum(ASSISTANCE_TYPES)).max(20), text: z.string().max(10_000) }).optional(),
+          version: z.number().int().min(0).describe('The version you loaded; 0 for a first answer'),
+        }),
+        response: { 200: z.object({ answer: answerSchema }), ...errors },
+      },
+    },
+    async (request) => ({ answer: await saveAnswer(contextOf(request, deps), request.params.id, request.params.provisionId, request.body) }),
+  );
+
+  app.post(
+    '/api/reviews/:id/checklist/submit',
+    {
+      config: { action: 'checklist.submit' },
+      schema: { tags: ['checklist'], summary: 'Submit the checklist: this version is what the reviewers see', params, response: { 200: z.object({ submission: z.number() }), ...errors } },
+    },
+    async (request) => ({ submission: (await submitChecklist(contextOf(request, deps), request.params.id)).number }),
+  );
+}
