@@ -34,6 +34,7 @@ const PARAMS: Record<string, () => string> = {
   year: () => '3',
   id: () => delegateId,
   provisionId: () => '5.1',
+  threadId: () => delegateId,
   '*': () => 'index.html',
 };
 

@@ -31,6 +31,8 @@ export const BACKUP_TABLES = [
   'review_extensions',
   'checklist_answers',
   'checklist_submissions',
+  'review_threads',
+  'thread_messages',
   'audit_events',
   'system_settings',
 ] as const;

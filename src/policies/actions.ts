@@ -30,6 +30,8 @@ export const ACTIONS = [
   'review.manage',
   'checklist.answer',
   'checklist.submit',
+  'deskReview.comment',
+  'deskReview.reply',
   'review.readConfidential',
 ] as const;
 

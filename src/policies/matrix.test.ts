@@ -1,14 +1,15 @@
 /**
  * The policy as a grid the secretariat can read: one row per action, one column per
  * role. Y = allowed, - = refused, own = only when the review concerns the actor's State
- * (under review or reviewing), own-sur = only when the actor's State is the one under review.
+ * (under review or reviewing), own-sur = only when the actor's State is the one under review,
+ * own-rev = only when the actor's State is one of the two reviewing States.
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../domain/accounts/roles.ts';
 import { ACTIONS, type Action } from './actions.ts';
 import { authorize, may, type Relation } from './policy.ts';
 
-type Cell = 'Y' | '-' | 'own' | 'own-sur';
+type Cell = 'Y' | '-' | 'own' | 'own-sur' | 'own-rev';
 type Column = 'public' | Role;
 const COLUMNS: Column[] = ['public', 'secretariat', 'focal-point', 'expert', 'delegate'];
 
@@ -41,6 +42,8 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'review.manage':           ['-', 'Y', '-', '-', '-'],
   'checklist.answer':        ['-', 'Y', 'own-sur', '-', '-'],
   'checklist.submit':        ['-', '-', 'own-sur', '-', '-'],
+  'deskReview.comment':      ['-', 'Y', '-', 'own-rev', '-'],
+  'deskReview.reply':        ['-', 'Y', 'own', 'own', '-'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
 
@@ -65,6 +68,10 @@ describe('policy grid', () => {
     } else if (cell === '-') {
       for (const relation of relations) expect(may(actor, action, { relation })).toBe(false);
       expect(may(actor, action)).toBe(false);
+    } else if (cell === 'own-rev') {
+      expect(may(actor, action, { relation: 'reviewing' })).toBe(true);
+      expect(may(actor, action, { relation: 'under-review' })).toBe(false);
+      expect(may(actor, action, { relation: 'none' })).toBe(false);
     } else if (cell === 'own-sur') {
       expect(may(actor, action, { relation: 'under-review' })).toBe(true);
       expect(may(actor, action, { relation: 'reviewing' })).toBe(false);

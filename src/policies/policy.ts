@@ -93,6 +93,10 @@ export const RULES = {
   'checklist.answer': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource)),
   // Only the focal point submits: the submission is the State's.
   'checklist.submit': (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource),
+  // The reviewing States' experts and the secretariat open desk-review threads…
+  'deskReview.comment': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
+  // …and every party to the review may reply in them.
+  'deskReview.reply': reviewParticipants,
   'review.readConfidential': reviewParticipants,
 } satisfies Record<Action, Rule>;
 

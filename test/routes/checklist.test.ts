@@ -77,3 +77,28 @@ describe('self-assessment checklist', () => {
     expect(JSON.stringify(json(await getChecklist(expert)))).not.toContain('Draft, not yet submitted');
   });
 });
+
+describe('desk review', () => {
+  it('lets a reviewing expert ask, the focal point reply, the secretariat resolve; outsiders are refused', async () => {
+    const asked = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads`, headers: expert.headers, payload: { provisionId: '5.1', kind: 'question', body: 'Which body monitors the strategy?' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const threadId = json<{ id: string }>(asked).id;
+
+    expect((await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads`, headers: focalPoint.headers, payload: { provisionId: '5.1', kind: 'question', body: 'Asking myself' } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads`, headers: expert.headers, payload: { provisionId: '15(a)', kind: 'question', body: 'Wrong chapter' } })).statusCode).toBe(400);
+
+    const reply = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads/${threadId}/messages`, headers: focalPoint.headers, payload: { body: 'The national anti-corruption council.' } });
+    expect(reply.statusCode, reply.body).toBe(204);
+    const resolved = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads/${threadId}/messages`, headers: secretariat.headers, payload: { body: 'Thank you.', resolve: true } });
+    expect(resolved.statusCode).toBe(204);
+
+    const threads = json<{ threads: { status: string; messages: { side: string }[] }[] }>(await app.inject({ url: `/api/reviews/${reviewId}/threads`, headers: expert.headers })).threads;
+    expect(threads).toHaveLength(1);
+    expect(threads[0]!.status).toBe('resolved');
+    expect(threads[0]!.messages.map((m) => m.side)).toEqual(['reviewer:KEN', 'state-under-review', 'secretariat']);
+
+    const delegate = await sessionFor(testDb.database, 'delegate@demo.test');
+    expect((await app.inject({ url: `/api/reviews/${reviewId}/threads`, headers: delegate.headers })).statusCode).toBe(403);
+    expect((await app.inject({ url: `/api/reviews/${reviewId}/threads` })).statusCode).toBe(401);
+  });
+});

@@ -5,3 +5,4 @@ export * from './system.ts';
 export * from './lots.ts';
 export * from './reviews.ts';
 export * from './checklists.ts';
+export * from './desk-review.ts';

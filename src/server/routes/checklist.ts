@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ASSISTANCE_TYPES, COMPLIANCE } from '../../domain/reviews/checklist.ts';
 import { getChecklist, saveAnswer, submitChecklist } from '../use-cases/checklist.ts';
+import { getThreads, openThread, replyToThread, THREAD_KINDS } from '../use-cases/desk-review.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const answerSchema = z.object({
@@ -77,5 +78,57 @@ export function registerChecklistRoutes(app: App, deps: RouteDeps): void {
       schema: { tags: ['checklist'], summary: 'Submit the checklist: this version is what the reviewers see', params, response: { 200: z.object({ submission: z.number() }), ...errors } },
     },
     async (request) => ({ submission: (await submitChecklist(contextOf(request, deps), request.params.id)).number }),
+  );
+}
+
+const threadSchema = z.object({
+  id: z.string(),
+  provisionId: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  messages: z.array(z.object({ author: z.string(), side: z.string(), body: z.string(), createdAt: z.string() })),
+});
+
+export function registerDeskReviewRoutes(app: App, deps: RouteDeps): void {
+  const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+  app.get(
+    '/api/reviews/:id/threads',
+    { config: { action: 'review.readConfidential' }, schema: { tags: ['desk review'], summary: 'Desk-review threads of a review', params, response: { 200: z.object({ threads: z.array(threadSchema) }), ...errors } } },
+    async (request) => ({ threads: await getThreads(contextOf(request, deps), request.params.id) }),
+  );
+
+  app.post(
+    '/api/reviews/:id/threads',
+    {
+      config: { action: 'deskReview.comment' },
+      schema: {
+        tags: ['desk review'],
+        summary: 'Open a thread on a provision: a question, a request for more information or a preliminary observation',
+        params,
+        body: z.object({ provisionId: z.string().min(1).max(20), kind: z.enum(THREAD_KINDS), body: z.string().min(1).max(20_000) }),
+        response: { 201: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send({ id: await openThread(contextOf(request, deps), request.params.id, request.body) }),
+  );
+
+  app.post(
+    '/api/reviews/:id/threads/:threadId/messages',
+    {
+      config: { action: 'deskReview.reply' },
+      schema: {
+        tags: ['desk review'],
+        summary: 'Reply in a thread (and resolve or reopen it)',
+        params: params.extend({ threadId: z.uuid() }),
+        body: z.object({ body: z.string().min(1).max(20_000), resolve: z.boolean().optional(), reopen: z.boolean().optional() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await replyToThread(contextOf(request, deps), request.params.id, request.params.threadId, request.body);
+      return reply.code(204).send(null);
+    },
   );
 }

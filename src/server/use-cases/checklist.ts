@@ -109,3 +109,8 @@ export async function submitChecklist(ctx: UseCaseContext, reviewId: string) {
     return { number };
   });
 }
+
+/** The provisions a review's checklist covers (those of its cycle's chapters). */
+export async function checklistProvisionIds(db: DbOrTx, reviewId: string): Promise<Set<string>> {
+  return new Set((await loadContext(db, reviewId)).provisionRows.map((p) => p.id));
+}

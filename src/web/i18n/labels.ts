@@ -245,3 +245,23 @@ export function reviewersSourceLabel(t: TFunction, source: string): string {
       return source;
   }
 }
+
+/** An entry of a review's history, from its audit action code. */
+export function reviewHistoryActionLabel(t: TFunction, action: string): string {
+  switch (action) {
+    case 'review.create':
+      return t('reviews.historyAction.create');
+    case 'reviews.import':
+      return t('reviews.historyAction.import');
+    case 'review.recordMilestone':
+      return t('reviews.historyAction.recordMilestone');
+    case 'review.pause':
+      return t('reviews.historyAction.pause');
+    case 'review.resume':
+      return t('reviews.historyAction.resume');
+    case 'review.extend':
+      return t('reviews.historyAction.extend');
+    default:
+      return action;
+  }
+}

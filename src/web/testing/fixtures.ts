@@ -234,8 +234,8 @@ export function reviewDetail(overrides: Partial<ReviewDetail> = {}): ReviewDetai
     next: [{ kind: 'checklistSubmitted', actor: 'stateUnderReview' }],
     version: 4,
     history: [
-      { at: '2024-01-01T09:00:00.000Z', actor: 'Sam Secretariat', action: 'Milestone recorded', details: { kind: 'started', date: '2024-01-01' } },
-      { at: '2024-02-01T09:00:00.000Z', actor: 'Sam Secretariat', action: 'Milestone recorded', details: { kind: 'focalPointAppointed', date: '2024-02-01' } },
+      { at: '2024-01-01T09:00:00.000Z', actor: 'Sam Secretariat', action: 'review.recordMilestone', details: { kind: 'started', date: '2024-01-01' } },
+      { at: '2024-02-01T09:00:00.000Z', actor: 'Sam Secretariat', action: 'review.recordMilestone', details: { kind: 'focalPointAppointed', date: '2024-02-01' } },
     ],
     ...overrides,
   };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
-import { dialogueTypeLabel, milestoneLabel, reviewActorLabel, reviewersSourceLabel } from '../../../i18n/labels.ts';
+import { dialogueTypeLabel, milestoneLabel, reviewActorLabel, reviewersSourceLabel, reviewHistoryActionLabel } from '../../../i18n/labels.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useAbility } from '../../auth/api/get-session.ts';
@@ -203,6 +203,7 @@ function useDetailsText() {
     if (typeof d.dialogueType === 'string') parts.push(dialogueTypeLabel(t, d.dialogueType));
     if (typeof d.agreedBy === 'string') parts.push(d.agreedBy);
     if (typeof d.reason === 'string') parts.push(d.reason);
+    if (typeof d.source === 'string') parts.push(reviewersSourceLabel(t, d.source));
     return parts.join(' · ');
   };
 }
@@ -230,7 +231,7 @@ function History({ entries }: { entries: HistoryEntryDto[] }) {
                     {t('reviews.history.at', { at: f.dateTimeUtc(entry.at) })}
                   </Text>
                   <Text size="sm" fw={600}>
-                    {entry.action}
+                    {reviewHistoryActionLabel(t, entry.action)}
                   </Text>
                   {details ? <Text size="sm">{details}</Text> : null}
                   {entry.actor ? (
