@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { callApi, chooseLanguage, DEMO, publishDrawViaApi, settle, signIn } from './helpers.ts';
+import { callApi, chooseLanguage, DEMO, importReviewViaApi, publishDrawViaApi, settle, signIn } from './helpers.ts';
 
 /** Runs axe on the page as it is now; fails on any serious or critical violation. */
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
@@ -117,4 +117,32 @@ test('drawing of lots pages have no serious accessibility violations', async ({ 
   await scan(page, `/draws/${published}`, 'public draw page, Arabic');
   await scan(page, '/draws/verify', 'verify page, Arabic');
   await chooseLanguage(page, 'en');
+});
+
+test('country review pages have no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO.secretariat);
+  // A late review, so that the overdue colours and the delay bars are scanned too.
+  const id = await importReviewViaApi(page, ['PER,1,2,CHL,ESP,2011-06-01,2011-06-20,2011-09-01,,,,,,,,']);
+  await scan(page, '/reviews', 'tracker, secretariat');
+  await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+  await expect(page.getByRole('table', { name: 'Reviews' }).getByRole('rowheader', { name: 'Peru' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'tracker, overdue only');
+  await scan(page, `/reviews/${id}`, 'review page, secretariat');
+  await page.getByRole('button', { name: 'Record a milestone' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'record milestone dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Extend a deadline' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'extension dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await chooseLanguage(page, 'ar');
+  await scan(page, '/reviews', 'tracker, Arabic');
+  await scan(page, `/reviews/${id}`, 'review page, Arabic');
+  await chooseLanguage(page, 'en');
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await scan(page, '/reviews', 'tracker, public');
+  await scan(page, `/reviews/${id}`, 'review page, public');
 });

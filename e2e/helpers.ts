@@ -49,3 +49,25 @@ export async function publishDrawViaApi(page: Page, body: Record<string, unknown
   await callApi(page, 'POST', `/api/draws/${draw.id}/publish`);
   return draw.id;
 }
+
+export const REVIEWS_CSV_HEADER =
+  'state_iso3,cycle,cohort_year,reviewer1_iso3,reviewer2_iso3,started,focal_point_appointed,checklist_submitted,desk_review_completed,dialogue_type,dialogue_held,draft_report_shared,executive_summary_finalised,report_finalised,executive_summary_published,report_published';
+
+/**
+ * Imports review histories as the signed-in secretariat (POST /api/import/reviews, text/csv)
+ * and returns the id of the review of the first row's State in its cycle.
+ */
+export async function importReviewViaApi(page: Page, rows: string[]): Promise<string> {
+  const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string | null };
+  const response = await page.request.fetch('/api/import/reviews', {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}) },
+    data: `${REVIEWS_CSV_HEADER}\n${rows.join('\n')}\n`,
+  });
+  expect(response.ok(), `import: ${response.status()} ${await response.text()}`).toBe(true);
+  const [state, cycle] = (rows[0] ?? '').split(',');
+  const { reviews } = await callApi<{ reviews: { id: string; stateUnderReview: string }[] }>(page, 'GET', `/api/reviews?cycle=${cycle}`);
+  const review = reviews.find((r) => r.stateUnderReview === state);
+  expect(review, `review of ${state} in cycle ${cycle}`).toBeTruthy();
+  return review!.id;
+}

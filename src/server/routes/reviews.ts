@@ -33,6 +33,7 @@ const reviewDetailSchema = trackerRowSchema.extend({
   version: z.number(),
   consentToPublishReport: z.boolean(),
   next: z.array(z.object({ kind: z.string(), actor: z.string() })),
+  milestones: z.array(z.object({ kind: z.string(), date: z.string(), dialogueType: z.string().nullable() })),
   pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.string() })),
   extensions: z.array(z.object({ milestone: z.string(), newDueDate: z.string(), reason: z.string(), agreedBy: z.string() })),
   history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()).nullable() })),

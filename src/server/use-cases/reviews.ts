@@ -68,6 +68,7 @@ export async function reviewDetail(ctx: UseCaseContext, stored: StoredReview, hi
     version: stored.row.version,
     consentToPublishReport: stored.review.consentToPublishReport,
     next: waitingOn(stored.review).next,
+    milestones: stored.review.milestones.map((m) => ({ kind: m.kind, date: m.date, dialogueType: m.dialogueType ?? null })),
     pauses: stored.review.pauses.map((p) => ({ from: p.from, to: p.to, reason: canSeeContent ? p.reason : hidden })),
     extensions: stored.review.extensions.map((e) => ({ milestone: e.milestone, newDueDate: e.newDueDate, reason: canSeeContent ? e.reason : hidden, agreedBy: canSeeContent ? e.agreedBy : hidden })),
     history: history.map((h) => ({ at: h.at, actor: canSeeContent ? h.actor : '', action: h.action, details: canSeeContent ? h.details : null })),

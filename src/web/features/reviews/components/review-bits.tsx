@@ -12,24 +12,36 @@ export const STAGE_COLOURS: Record<Stage, string> = {
   'desk-review': 'cyan.9',
   dialogue: 'violet.8',
   drafting: 'blue.8',
-  finalisation: 'teal.9',
+  finalisation: 'grape.9',
   published: 'green.9',
-  completed: 'green.9',
+  completed: 'teal.9',
   paused: 'orange.9',
 };
 
 export const STATUS_COLOURS: Record<TimelineStatus, string> = {
   done: 'green.8',
   due: 'blue.7',
-  overdue: 'red.8',
+  overdue: 'red.9',
   upcoming: 'gray.6',
   'not-applicable': 'gray.4',
 };
 
+/** Long stage names ("Self-assessment checklist") wrap in narrow table cells instead of being cut off. */
+const WRAPPING_BADGE = {
+  root: { height: 'auto', minHeight: 'var(--badge-height)', paddingBlock: 2, maxWidth: '100%' },
+  label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 },
+} as const;
+
 export function StageBadge({ stage, size = 'md' }: { stage: Stage; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STAGE_COLOURS[stage] ?? 'gray.7'} variant={stage === 'completed' ? 'filled' : 'light'} size={size} tt="none">
+    <Badge
+      color={STAGE_COLOURS[stage] ?? 'gray.7'}
+      variant={stage === 'completed' ? 'filled' : 'light'}
+      size={size}
+      tt="none"
+      styles={WRAPPING_BADGE}
+    >
       {reviewStageLabel(t, stage)}
     </Badge>
   );
@@ -57,7 +69,7 @@ export function DaysLate({ days, overdue }: { days: number; overdue: boolean }) 
     );
   }
   return (
-    <Text size="sm" fw={overdue ? 700 : 500} c={overdue ? 'red.8' : undefined} className="nowrap">
+    <Text size="sm" fw={overdue ? 700 : 500} c={overdue ? 'red.9' : undefined} className="nowrap">
       {f.number(days)}
       {overdue ? <VisuallyHidden>{` ${t('reviews.timelineStatus.overdue')}`}</VisuallyHidden> : null}
     </Text>

@@ -117,7 +117,11 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
             ) : null}
           </Fact>
           <Fact term={t('reviews.summary.reviewers')}>
-            <Text fw={500}>{f.list(review.reviewers.map(nameOf))}</Text>
+            {review.reviewers.map((iso3) => (
+              <Text key={iso3} fw={500}>
+                {nameOf(iso3)}
+              </Text>
+            ))}
             <Text size="xs" c="dimmed">
               {reviewersSourceLabel(t, review.reviewersSource)}
             </Text>
@@ -142,7 +146,7 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
           <Fact term={t('reviews.summary.daysLate')}>
             <DaysLate days={review.daysLate} overdue={review.overdue.length > 0} />
             {review.overdue.length > 0 ? (
-              <Text size="xs" c="red.8">
+              <Text size="xs" c="red.9">
                 {t('reviews.summary.overdueSteps', { steps: f.list(review.overdue.map((k) => milestoneLabel(t, k))) })}
               </Text>
             ) : null}

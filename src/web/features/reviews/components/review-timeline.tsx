@@ -180,7 +180,7 @@ function StepRow({
           <StatusBadge status={step.status} />
         </Group>
         {facts.length > 0 ? (
-          <Text size="xs" c={step.status === 'overdue' ? 'red.8' : 'dimmed'} fw={step.status === 'overdue' ? 600 : undefined} ps={18}>
+          <Text size="xs" c={step.status === 'overdue' ? 'red.9' : 'dimmed'} fw={step.status === 'overdue' ? 600 : undefined} ps={18}>
             {facts.join(' · ')}
           </Text>
         ) : null}

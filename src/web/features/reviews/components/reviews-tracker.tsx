@@ -160,7 +160,7 @@ export function ReviewsTracker() {
                 }}
                 colour="un.9"
               />
-              <CountTile label={t('reviews.counts.overdue')} value={f.number(counts.overdue)} pressed={overdueOnly} onClick={() => setOverdueOnly(!overdueOnly)} colour="red.8" />
+              <CountTile label={t('reviews.counts.overdue')} value={f.number(counts.overdue)} pressed={overdueOnly} onClick={() => setOverdueOnly(!overdueOnly)} colour="red.9" />
               {STAGES.map((s) => (
                 <CountTile
                   key={s}
@@ -241,7 +241,12 @@ export function ReviewsTracker() {
                             ) : null}
                           </Table.Td>
                           <Table.Td>
-                            <Text size="sm">{f.list(r.reviewers.map(nameOf))}</Text>
+                            {/* One State per line: names such as "Antigua and Barbuda" make "A and B" ambiguous. */}
+                            {r.reviewers.map((iso3) => (
+                              <Text key={iso3} size="sm">
+                                {nameOf(iso3)}
+                              </Text>
+                            ))}
                           </Table.Td>
                           <Table.Td>
                             <StageBadge stage={r.stage} />
