@@ -78,6 +78,21 @@ describe('review import and tracker', () => {
     expect(response.body).not.toMatch(/checklist answer|comment/i);
   });
 
+  it('exports the tracker as an Excel workbook that a real parser reads back', async () => {
+    const response = await app.inject({ url: '/api/reviews/export.xlsx?cycle=2' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('State under review');
+    const states = [2, 3].map((r) => sheet.getRow(r).getCell(2).value);
+    expect(states.sort()).toEqual(['AUT', 'KEN']);
+    const austriaRow = [2, 3].find((r) => sheet.getRow(r).getCell(2).value === 'AUT')!;
+    expect(sheet.getRow(austriaRow).getCell(1).value).toBe('Austria');
+  });
+
   it('keeps the import to the secretariat', async () => {
     expect((await importCsv(GOOD, null)).statusCode).toBe(401);
     expect((await importCsv(GOOD, await sessionFor(testDb.database, 'focal.point@demo.test'))).statusCode).toBe(403);

@@ -8,7 +8,7 @@ import { STAGES } from '../../domain/reviews/stages.ts';
 import { rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
 import { MILESTONE_KINDS, DIALOGUE_TYPES } from '../../domain/reviews/milestones.ts';
 import { createReview, createReviewsFromDraws, extendReview, getReview, pauseReview, recordReviewMilestone, resumeReview, reviewHistory } from '../use-cases/review-steps.ts';
-import { importReviews, listTracker, reviewDetail } from '../use-cases/reviews.ts';
+import { exportTracker, importReviews, listTracker, reviewDetail } from '../use-cases/reviews.ts';
 import { isoDateSchema } from './route-context.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
@@ -84,6 +84,25 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
         stage: q.stage,
         isOverdue: q.overdue === undefined ? undefined : q.overdue === 'true',
       });
+    },
+  );
+
+  app.get(
+    '/api/reviews/export.xlsx',
+    {
+      config: { action: 'review.read' },
+      schema: {
+        tags: ['reviews'],
+        summary: 'The tracker as an Excel workbook (same filters as GET /api/reviews)',
+        querystring: z.object({ cycle: z.coerce.number().int().positive().optional(), regionalGroup: z.enum(REGIONAL_GROUPS).optional(), stage: z.enum(STAGES).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { asOf, body } = await exportTracker(contextOf(request, deps), { cycle: request.query.cycle, regionalGroup: request.query.regionalGroup, stage: request.query.stage });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="open-irm-reviews-${asOf}.xlsx"`)
+        .send(body);
     },
   );
 

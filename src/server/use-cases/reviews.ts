@@ -16,6 +16,7 @@ import { listCycles } from '../../db/repositories/cycles.ts';
 import { listPartyRows } from '../../db/repositories/parties.ts';
 import { findReviewByState, insertReview, loadReviews, replaceMilestones, updateReviewRow, type StoredReview } from '../../db/repositories/reviews.ts';
 import { isoDay, type UseCaseContext } from './context.ts';
+import { trackerWorkbook } from '../tracker-xlsx.ts';
 
 export interface TrackerFilter {
   cycle?: number;
@@ -91,6 +92,13 @@ export async function listTracker(ctx: UseCaseContext, filter: TrackerFilter) {
   const byStage: Record<string, number> = {};
   for (const r of rows) byStage[r.stage] = (byStage[r.stage] ?? 0) + 1;
   return { asOf: isoDay(ctx.now), counts: { total: rows.length, overdue: rows.filter((r) => r.overdue.length > 0).length, byStage }, reviews: rows };
+}
+
+/** The filtered tracker as an Excel workbook, States named as in UN documents. */
+export async function exportTracker(ctx: UseCaseContext, filter: TrackerFilter) {
+  const tracker = await listTracker(ctx, filter);
+  const names = new Map((await listPartyRows(ctx.db)).map((p) => [p.iso3, p.nameUn]));
+  return { asOf: tracker.asOf, body: await trackerWorkbook(tracker.reviews, names, tracker.asOf) };
 }
 
 function sameFacts(stored: StoredReview, incoming: ReviewImport): boolean {
