@@ -21,6 +21,7 @@ import type { Logger } from '../logger.ts';
 import './fastify-types.ts';
 import { problem, registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
+import { ResponseCache } from './response-cache.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConventionRoutes } from './routes/convention.ts';
@@ -123,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
     database: deps.database,
     config,
     version: deps.version ?? '0.0.0',
+    // Other server processes see a review change within this many milliseconds.
+    trackerCache: new ResponseCache(5_000),
     auth: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   };
   registerSession(app, { db: deps.database.db, auth: routeDeps.auth });

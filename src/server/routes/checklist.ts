@@ -77,7 +77,12 @@ export function registerChecklistRoutes(app: App, deps: RouteDeps): void {
       config: { action: 'checklist.submit' },
       schema: { tags: ['checklist'], summary: 'Submit the checklist: this version is what the reviewers see', params, response: { 200: z.object({ submission: z.number() }), ...errors } },
     },
-    async (request) => ({ submission: (await submitChecklist(contextOf(request, deps), request.params.id)).number }),
+    async (request) => {
+      const { number } = await submitChecklist(contextOf(request, deps), request.params.id);
+      // Submitting records a milestone, which the tracker shows.
+      deps.trackerCache.clear();
+      return { submission: number };
+    },
   );
 }
 

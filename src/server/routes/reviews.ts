@@ -10,6 +10,7 @@ import { MILESTONE_KINDS, DIALOGUE_TYPES } from '../../domain/reviews/milestones
 import { createReview, createReviewsFromDraws, extendReview, getReview, pauseReview, recordReviewMilestone, resumeReview, reviewHistory } from '../use-cases/review-steps.ts';
 import { exportTracker, importReviews, listTracker, reviewDetail } from '../use-cases/reviews.ts';
 import { isoDateSchema } from './route-context.ts';
+import { isoDay } from '../use-cases/context.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const trackerRowSchema = z.object({
@@ -75,15 +76,25 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      return listTracker(contextOf(request, deps), {
-        cycle: q.cycle,
-        cohortYear: q.cohortYear,
-        regionalGroup: q.regionalGroup,
-        stage: q.stage,
-        isOverdue: q.overdue === undefined ? undefined : q.overdue === 'true',
-      });
+      const ctx = contextOf(request, deps);
+      // The tracker is public and the same for everyone: serve it from a short cache.
+      const key = JSON.stringify([isoDay(ctx.now), q.cycle, q.cohortYear, q.regionalGroup, q.stage, q.overdue]);
+      let body = deps.trackerCache.get(key);
+      if (body === undefined) {
+        const tracker = await listTracker(ctx, {
+          cycle: q.cycle,
+          cohortYear: q.cohortYear,
+          regionalGroup: q.regionalGroup,
+          stage: q.stage,
+          isOverdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+        });
+        // Shaped by the typed use case; plain stringify avoids re-validating thousands of rows.
+        body = JSON.stringify(tracker);
+        deps.trackerCache.set(key, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
@@ -120,7 +131,9 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const body = request.body;
       const rows = typeof body === 'string' ? rowsFromCsv(body) : rowsFromJson(body.rows);
-      return importReviews(contextOf(request, deps), rows);
+      const counts = await importReviews(contextOf(request, deps), rows);
+      deps.trackerCache.clear();
+      return counts;
     },
   );
 
@@ -143,6 +156,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const stored = await createReview(contextOf(request, deps), request.body);
+      deps.trackerCache.clear();
       return reply.code(201).send(await detail(request, stored.row.id));
     },
   );
@@ -153,7 +167,11 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
       config: { action: 'review.manage' },
       schema: { tags: ['reviews'], summary: 'Open a review for every published assignment of the cycle that has none', params: z.object({ number: z.coerce.number().int().positive() }), response: { 200: z.object({ created: z.number() }) } },
     },
-    async (request) => ({ created: await createReviewsFromDraws(contextOf(request, deps), request.params.number) }),
+    async (request) => {
+      const created = await createReviewsFromDraws(contextOf(request, deps), request.params.number);
+      deps.trackerCache.clear();
+      return { created };
+    },
   );
 
   app.post(
@@ -170,6 +188,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       await recordReviewMilestone(contextOf(request, deps), request.params.id, request.body);
+      deps.trackerCache.clear();
       return detail(request, request.params.id);
     },
   );
@@ -182,6 +201,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       await pauseReview(contextOf(request, deps), request.params.id, request.body);
+      deps.trackerCache.clear();
       return detail(request, request.params.id);
     },
   );
@@ -194,6 +214,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       await resumeReview(contextOf(request, deps), request.params.id, request.body);
+      deps.trackerCache.clear();
       return detail(request, request.params.id);
     },
   );
@@ -212,6 +233,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
     },
     async (request) => {
       await extendReview(contextOf(request, deps), request.params.id, request.body);
+      deps.trackerCache.clear();
       return detail(request, request.params.id);
     },
   );

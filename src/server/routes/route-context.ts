@@ -10,6 +10,7 @@ import { isCalendarDate } from '../../domain/dates.ts';
 import type { Database } from '../../db/client.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
 import type { AuthSettings } from '../use-cases/auth.ts';
+import type { ResponseCache } from '../response-cache.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -18,6 +19,8 @@ export interface RouteDeps {
   config: Config;
   auth: AuthSettings;
   version: string;
+  /** Serialised public tracker responses; every review write in this process clears it. */
+  trackerCache: ResponseCache;
 }
 
 export function contextOf(request: FastifyRequest, deps: RouteDeps): UseCaseContext {
