@@ -89,7 +89,7 @@ try {
   const bare = Fastify();
   const raw = `select r.*, coalesce(json_agg(json_build_object('kind', m.kind, 'date', m.date)) filter (where m.kind is not null), '[]') as milestones
                from reviews r left join review_milestones m on m.review_id = r.id group by r.id order by r.cycle_number, r.state_iso3`;
-  bare.get('/raw', async () => (await database.pool!.query(raw)).rows);
+  bare.get('/raw', async () => (await database.pool!.query<Record<string, unknown>>(raw)).rows);
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
