@@ -32,6 +32,7 @@ export const ACTIONS = [
   'checklist.submit',
   'deskReview.comment',
   'deskReview.reply',
+  'inbox.read',
   'review.readConfidential',
 ] as const;
 

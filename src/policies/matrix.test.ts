@@ -44,6 +44,7 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'checklist.submit':        ['-', '-', 'own-sur', '-', '-'],
   'deskReview.comment':      ['-', 'Y', '-', 'own-rev', '-'],
   'deskReview.reply':        ['-', 'Y', 'own', 'own', '-'],
+  'inbox.read':              ['-', 'Y', 'Y', 'Y', 'Y'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
 

@@ -97,6 +97,7 @@ export const RULES = {
   'deskReview.comment': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
   // …and every party to the review may reply in them.
   'deskReview.reply': reviewParticipants,
+  'inbox.read': signedIn,
   'review.readConfidential': reviewParticipants,
 } satisfies Record<Action, Rule>;
 

@@ -29,7 +29,7 @@ import { registerCycleRoutes } from './routes/cycles.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerLotsRoutes } from './routes/lots.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
-import { registerChecklistRoutes, registerDeskReviewRoutes } from './routes/checklist.ts';
+import { registerChecklistRoutes, registerDeskReviewRoutes, registerInboxRoutes } from './routes/checklist.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -142,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerReviewRoutes(app, routeDeps);
   registerChecklistRoutes(app, routeDeps);
   registerDeskReviewRoutes(app, routeDeps);
+  registerInboxRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

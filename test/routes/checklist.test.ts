@@ -102,3 +102,24 @@ describe('desk review', () => {
     expect((await app.inject({ url: `/api/reviews/${reviewId}/threads` })).statusCode).toBe(401);
   });
 });
+
+describe('inbox: waiting on you', () => {
+  interface Inbox { items: { kind: string; subject: string; reviewId: string; threadId?: string }[] }
+  const inboxOf = async (session: TestSession) => json<Inbox>(await app.inject({ url: '/api/inbox', headers: session.headers })).items;
+
+  it('shows each side the steps and thread answers it owes, and nothing to outsiders', async () => {
+    const asked = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads`, headers: expert.headers, payload: { provisionId: '5.2', kind: 'request', body: 'Please send the 2019 statistics.' } });
+    const threadId = json<{ id: string }>(asked).id;
+    expect((await inboxOf(focalPoint)).some((i) => i.kind === 'thread.answer' && i.threadId === threadId)).toBe(true);
+    expect((await inboxOf(expert)).some((i) => i.threadId === threadId)).toBe(false);
+
+    await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/threads/${threadId}/messages`, headers: focalPoint.headers, payload: { body: 'Attached in our answer.' } });
+    expect((await inboxOf(focalPoint)).some((i) => i.threadId === threadId)).toBe(false);
+    expect((await inboxOf(expert)).some((i) => i.threadId === threadId)).toBe(true);
+
+    // The checklist is submitted, so the desk review is next: the reviewers' step.
+    expect((await inboxOf(expert)).some((i) => i.kind === 'review.step' && i.subject === 'deskReviewCompleted' && i.reviewId === reviewId)).toBe(true);
+    expect(await inboxOf(await sessionFor(testDb.database, 'delegate@demo.test'))).toEqual([]);
+    expect((await app.inject({ url: '/api/inbox' })).statusCode).toBe(401);
+  });
+});

@@ -24,6 +24,7 @@ export async function insertThread(db: DbOrTx, row: typeof reviewThreads.$inferI
 
 export async function insertMessage(db: DbOrTx, row: typeof threadMessages.$inferInsert): Promise<void> {
   await db.insert(threadMessages).values(row);
+  await db.update(reviewThreads).set({ lastSide: row.side }).where(eq(reviewThreads.id, row.threadId));
 }
 
 export async function setThreadStatus(db: DbOrTx, threadId: string, status: 'open' | 'resolved', by: string | null): Promise<void> {
@@ -31,4 +32,13 @@ export async function setThreadStatus(db: DbOrTx, threadId: string, status: 'ope
     .update(reviewThreads)
     .set({ status, resolvedBy: status === 'resolved' ? by : null, resolvedAt: status === 'resolved' ? new Date() : null })
     .where(eq(reviewThreads.id, threadId));
+}
+
+/** Open threads with the side of their last message: who is expected to answer next. */
+export async function listOpenThreadsWithLastSide(db: DbOrTx, reviewIds: string[]) {
+  if (reviewIds.length === 0) return [];
+  return db
+    .select({ id: reviewThreads.id, reviewId: reviewThreads.reviewId, provisionId: reviewThreads.provisionId, kind: reviewThreads.kind, createdAt: reviewThreads.createdAt, lastSide: reviewThreads.lastSide })
+    .from(reviewThreads)
+    .where(and(eq(reviewThreads.status, 'open'), inArray(reviewThreads.reviewId, reviewIds)));
 }

@@ -18,6 +18,8 @@ export const reviewThreads = pgTable(
     status: text('status').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Side of the latest message, kept with the thread so "whose turn" needs no ordering of timestamps. */
+    lastSide: text('last_side').notNull().default(''),
     resolvedBy: text('resolved_by'),
     resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
   },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ASSISTANCE_TYPES, COMPLIANCE } from '../../domain/reviews/checklist.ts';
 import { getChecklist, saveAnswer, submitChecklist } from '../use-cases/checklist.ts';
 import { getThreads, openThread, replyToThread, THREAD_KINDS } from '../use-cases/desk-review.ts';
+import { readInbox } from '../use-cases/inbox.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const answerSchema = z.object({
@@ -135,5 +136,36 @@ export function registerDeskReviewRoutes(app: App, deps: RouteDeps): void {
       await replyToThread(contextOf(request, deps), request.params.id, request.params.threadId, request.body);
       return reply.code(204).send(null);
     },
+  );
+}
+
+export function registerInboxRoutes(app: App, deps: RouteDeps): void {
+  app.get(
+    '/api/inbox',
+    {
+      config: { action: 'inbox.read' },
+      schema: {
+        tags: ['reviews'],
+        summary: 'Waiting on you: the next review steps of your side (late first) and threads awaiting your answer',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                kind: z.enum(['review.step', 'thread.answer']),
+                reviewId: z.string(),
+                stateUnderReview: z.string(),
+                cycle: z.number(),
+                subject: z.string(),
+                dueDate: z.string().nullable(),
+                daysLate: z.number(),
+                threadId: z.string().optional(),
+              }),
+            ),
+          }),
+          401: problemSchema,
+        },
+      },
+    },
+    async (request) => ({ items: await readInbox(contextOf(request, deps)) }),
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "review_threads" ADD COLUMN "last_side" text DEFAULT '' NOT NULL;
