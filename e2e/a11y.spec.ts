@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { callApi, chooseLanguage, DEMO, importReviewViaApi, publishDrawViaApi, settle, signIn } from './helpers.ts';
+import { austriaCycle2ReviewViaApi, callApi, chooseLanguage, DEMO, importReviewViaApi, publishDrawViaApi, settle, signIn, signOut } from './helpers.ts';
 
 /** Runs axe on the page as it is now; fails on any serious or critical violation. */
 async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
@@ -145,4 +145,33 @@ test('country review pages have no serious accessibility violations', async ({ p
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await scan(page, '/reviews', 'tracker, public');
   await scan(page, `/reviews/${id}`, 'review page, public');
+});
+
+test('checklist and desk review pages have no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.secretariat);
+  const id = await austriaCycle2ReviewViaApi(page);
+  await signOut(page);
+
+  await signIn(page, DEMO.focalPoint);
+  await scan(page, `/reviews/${id}/checklist`, 'checklist, focal point');
+  const card = page.getByRole('article').first();
+  await card.getByRole('textbox', { name: /^Answer on provision/ }).fill('An answer, for the scan.');
+  await expect(card.getByRole('status')).toHaveText('Saved', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Submit the checklist' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'submit checklist dialog');
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('checkbox', { name: 'Unanswered only' }).check();
+  await expectNoSeriousViolations(page, 'checklist, unanswered only');
+  await chooseLanguage(page, 'ar');
+  await scan(page, `/reviews/${id}/checklist`, 'checklist, focal point, Arabic');
+  await chooseLanguage(page, 'en');
+  await signOut(page);
+
+  await signIn(page, DEMO.expert);
+  await scan(page, `/reviews/${id}/checklist`, 'checklist, expert (submitted view)');
+  await page.getByRole('article').first().getByRole('button', { name: /^Ask about provision/ }).click();
+  await expect(page.getByRole('form')).toBeVisible();
+  await expectNoSeriousViolations(page, 'checklist, expert asking');
 });

@@ -71,3 +71,30 @@ export async function importReviewViaApi(page: Page, rows: string[]): Promise<st
   expect(review, `review of ${state} in cycle ${cycle}`).toBeTruthy();
   return review!.id;
 }
+
+/** Signs the current user out from the header and waits for the sign-in link. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+function isoDaysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The second-cycle review of Austria with Kenya among its reviewers (the demo expert is
+ * Kenyan), started, its focal point appointed and its checklist not yet submitted, as the
+ * signed-in secretariat. Opened by hand when there is none; the demo data has one (reviewed
+ * by other States), so then its reviewers and dates are set by re-importing its row.
+ */
+export async function austriaCycle2ReviewViaApi(page: Page): Promise<string> {
+  const { reviews } = await callApi<{ reviews: { id: string; stateUnderReview: string; reviewers: string[]; stage: string }[] }>(page, 'GET', '/api/reviews?cycle=2');
+  const existing = reviews.find((r) => r.stateUnderReview === 'AUT');
+  if (existing && existing.reviewers.includes('KEN') && existing.stage === 'checklist') return existing.id;
+  if (existing) return importReviewViaApi(page, [`AUT,2,1,DEU,KEN,${isoDaysAgo(20)},${isoDaysAgo(10)},,,,,,,,,`]);
+  const { review } = await callApi<{ review: { id: string; version: number } }>(page, 'POST', '/api/reviews', { state: 'AUT', cycle: 2, cohortYear: 1, reviewers: ['DEU', 'KEN'] });
+  const started = await callApi<{ review: { version: number } }>(page, 'POST', `/api/reviews/${review.id}/milestones`, { kind: 'started', date: isoDaysAgo(20), version: review.version });
+  await callApi(page, 'POST', `/api/reviews/${review.id}/milestones`, { kind: 'focalPointAppointed', date: isoDaysAgo(10), version: started.review.version });
+  return review.id;
+}

@@ -17,6 +17,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: ProblemFieldError[];
+  /** On a version conflict of a checklist answer: the answer as stored now. */
+  current?: unknown;
 }
 
 export class ApiError extends Error {
@@ -125,6 +127,7 @@ function toProblem(response: Response, body: unknown): Problem {
       detail: typeof p.detail === 'string' ? p.detail : undefined,
       code: typeof p.code === 'string' ? p.code : undefined,
       errors: Array.isArray(p.errors) ? p.errors : undefined,
+      ...('current' in p ? { current: p.current } : {}),
     };
   }
   return { title: response.statusText || `HTTP ${response.status}`, status: response.status };

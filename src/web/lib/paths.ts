@@ -14,6 +14,7 @@ export const paths = {
   draw: { path: '/draws/$drawId', getHref: (id: string) => `/draws/${encodeURIComponent(id)}` },
   reviews: { path: '/reviews', getHref: () => '/reviews' },
   review: { path: '/reviews/$reviewId', getHref: (id: string) => `/reviews/${encodeURIComponent(id)}` },
+  reviewChecklist: { path: '/reviews/$reviewId/checklist', getHref: (id: string) => `/reviews/${encodeURIComponent(id)}/checklist` },
   users: { path: '/admin/users', getHref: () => '/admin/users' },
   audit: { path: '/admin/audit', getHref: () => '/admin/audit' },
   account: { path: '/account', getHref: () => '/account' },

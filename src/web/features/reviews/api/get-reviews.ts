@@ -95,6 +95,8 @@ export interface ReviewDetailDto extends ReviewRowDto {
   next: { kind: MilestoneKind; actor: ResponsibleActor }[];
   version: number;
   history: HistoryEntryDto[];
+  /** Whether the signed-in user may see the review's content (checklist, desk review). */
+  canSeeContent?: boolean;
   /** Recorded milestones, when the API sends them (the dialogue carries its form). */
   milestones?: { kind: MilestoneKind; date: string; dialogueType?: DialogueType | null }[];
 }

@@ -167,6 +167,14 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
         ) : null}
       </Paper>
 
+      {review.canSeeContent ? (
+        <Box>
+          <Anchor component={Link} to={paths.reviewChecklist.getHref(review.id)} fw={600}>
+            {t('checklist.openLink')}
+          </Anchor>
+        </Box>
+      ) : null}
+
       <ReviewTimeline review={review} />
 
       {review.pauses.length > 0 ? (
