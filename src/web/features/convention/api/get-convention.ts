@@ -1,7 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
-export type Obligation = 'mandatory' | 'consider' | 'optional' | 'definition';
+import type { Obligation } from '../../../../domain/convention/convention.ts';
+
+export type { Obligation };
 
 export interface Provision {
   id: string;
