@@ -41,6 +41,27 @@ export const configSchema = z.object({
   TRUST_PROXY: booleanish.default(false),
   /** Largest accepted request body, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Address of the web app as users reach it, for links in e-mails. */
+  PUBLIC_URL: z.url().optional(),
+  /** smtp://user:pass@host:port or smtps://…; unset keeps e-mails in the outbox page. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Sender address of notification e-mails. */
+  MAIL_FROM: z.string().min(3).default('Open IRM <no-reply@openirm.invalid>'),
+  /** Largest accepted attachment, in bytes. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Where attachment bytes are kept: local (DATA_DIR/files) or s3 (an S3-compatible bucket). */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  /** S3-compatible store: endpoint URL (empty for AWS), bucket, region and keys. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (http://host/bucket/key), needed by most self-hosted S3-compatible stores. */
+  S3_FORCE_PATH_STYLE: booleanish.default(true),
 });
 
 export type Config = z.infer<typeof configSchema> & {
@@ -86,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const parsed = result.data;
+  if (parsed.FILE_STORE === 's3' && !parsed.S3_BUCKET) throw new ConfigError(['S3_BUCKET: required when FILE_STORE is s3']);
   return {
     ...parsed,
     dataDir: path.resolve(parsed.DATA_DIR),

@@ -30,9 +30,12 @@ export const BACKUP_TABLES = [
   'review_pauses',
   'review_extensions',
   'checklist_answers',
+  'checklist_answer_versions',
   'checklist_submissions',
+  'attachments',
   'review_threads',
   'thread_messages',
+  'notifications',
   'audit_events',
   'system_settings',
 ] as const;

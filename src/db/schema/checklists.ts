@@ -43,3 +43,23 @@ export const checklistSubmissions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.number] })],
 );
+
+/** Every saved version of every answer, so versions can be compared and nothing typed is lost. */
+export const checklistAnswerVersions = pgTable(
+  'checklist_answer_versions',
+  {
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => reviews.id),
+    provisionId: text('provision_id').notNull(),
+    version: integer('version').notNull(),
+    compliance: text('compliance'),
+    text: text('text').notNull(),
+    assistanceNeeds: jsonb('assistance_needs').$type<{ types: string[]; text: string }>().notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** checklist: typed in the checklist; desk-review: given as an answer to a reviewer's question. */
+    source: text('source').notNull().default('checklist'),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.provisionId, t.version] }), check('checklist_answer_versions_source_check', sql`${t.source} in ('checklist', 'desk-review', 'import')`)],
+);

@@ -6,3 +6,5 @@ export * from './lots.ts';
 export * from './reviews.ts';
 export * from './checklists.ts';
 export * from './desk-review.ts';
+export * from './attachments.ts';
+export * from './notifications.ts';
