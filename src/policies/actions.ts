@@ -33,6 +33,10 @@ export const ACTIONS = [
   'deskReview.comment',
   'deskReview.reply',
   'inbox.read',
+  'notifications.read',
+  'notifications.markRead',
+  'notifications.deliver',
+  'outbox.read',
   'review.readConfidential',
 ] as const;
 

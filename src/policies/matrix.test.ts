@@ -45,6 +45,10 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'deskReview.comment':      ['-', 'Y', '-', 'own-rev', '-'],
   'deskReview.reply':        ['-', 'Y', 'own', 'own', '-'],
   'inbox.read':              ['-', 'Y', 'Y', 'Y', 'Y'],
+  'notifications.read':      ['-', 'Y', 'Y', 'Y', 'Y'],
+  'notifications.markRead':  ['-', 'Y', 'Y', 'Y', 'Y'],
+  'notifications.deliver':   ['-', 'Y', '-', '-', '-'],
+  'outbox.read':             ['-', 'Y', '-', '-', '-'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
 };
 

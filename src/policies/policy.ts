@@ -98,6 +98,13 @@ export const RULES = {
   // …and every party to the review may reply in them.
   'deskReview.reply': reviewParticipants,
   'inbox.read': signedIn,
+  // Each user reads and marks their own notifications; the query keeps to the user's rows.
+  'notifications.read': signedIn,
+  'notifications.markRead': signedIn,
+  // Queue reminders and send e-mails now (the CLI and the server's worker, as the system).
+  'notifications.deliver': secretariat,
+  // Every e-mail with its recipient: only the secretariat.
+  'outbox.read': secretariat,
   'review.readConfidential': reviewParticipants,
 } satisfies Record<Action, Rule>;
 

@@ -30,6 +30,7 @@ import { registerHealthRoutes } from './routes/health.ts';
 import { registerLotsRoutes } from './routes/lots.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerChecklistRoutes, registerDeskReviewRoutes, registerInboxRoutes } from './routes/checklist.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerChecklistRoutes(app, routeDeps);
   registerDeskReviewRoutes(app, routeDeps);
   registerInboxRoutes(app, routeDeps);
+  registerNotificationRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

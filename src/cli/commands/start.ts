@@ -6,6 +6,8 @@ import type { Config } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { seedReferenceData } from '../../db/seed.ts';
 import { buildApp } from '../../server/app.ts';
+import { mailSettingsOf } from '../../server/mailer.ts';
+import { startNotificationWorker } from '../../server/notification-worker.ts';
 import { openConfiguredDatabase, StartupError } from '../../server/runtime.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/use-cases/seed-demo.ts';
 import { seedDemoReviews } from '../../server/use-cases/demo-reviews.ts';
@@ -40,6 +42,9 @@ export async function startServer(config: Config): Promise<void> {
     throw error;
   }
 
+  // E-mails every minute, deadline reminders every hour (docs/REVIEWS.md "Notifications").
+  const worker = startNotificationWorker({ database: opened.database, mail: mailSettingsOf(config), logger });
+
   const shownHost = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   const lines = [
     '',
@@ -59,6 +64,7 @@ export async function startServer(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ category: 'http', signal }, 'shutting down');
+    await worker.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await opened.close();
     process.exit(0);
