@@ -15,6 +15,7 @@ import { findMechanism } from '../../db/repositories/mechanisms.ts';
 import { insertMilestone, loadReviews, updateReviewRow, type StoredReview } from '../../db/repositories/reviews.ts';
 import { isoDay, type UseCaseContext } from './context.ts';
 import { relationTo } from './reviews.ts';
+import { notifyReviewEvent } from './notifications.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
 async function loadContext(db: DbOrTx, reviewId: string) {
@@ -106,6 +107,7 @@ export async function submitChecklist(ctx: UseCaseContext, reviewId: string) {
       await updateReviewRow(tx, reviewId, {}, fresh.row.version);
     }
     await appendAudit(tx, { actor: ctx.actor, action: 'checklist.submit', resourceType: 'review', resourceId: reviewId, details: { submission: number, answered: answers.filter((a) => isAnswered(a)).length }, ip: ctx.ip, requestId: ctx.requestId });
+    await notifyReviewEvent(tx, { kind: 'checklist.submitted', reviewId, submission: number, actor: ctx.actor }, ctx.now);
     return { number };
   });
 }

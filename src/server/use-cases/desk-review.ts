@@ -13,6 +13,7 @@ import { findThread, insertMessage, insertThread, listThreads, setThreadStatus }
 import { loadReviews } from '../../db/repositories/reviews.ts';
 import { checklistProvisionIds } from './checklist.ts';
 import type { UseCaseContext } from './context.ts';
+import { notifyReviewEvent } from './notifications.ts';
 import { relationTo } from './reviews.ts';
 
 export const THREAD_KINDS = ['question', 'request', 'observation'] as const;
@@ -68,6 +69,7 @@ export async function openThread(ctx: UseCaseContext, reviewId: string, input: {
     await insertThread(tx, { id, reviewId, provisionId: input.provisionId, kind: input.kind, status: 'open', createdBy: actorLabel(ctx.actor) });
     await insertMessage(tx, { id: randomUUID(), threadId: id, author: actorLabel(ctx.actor), side: sideOf(ctx, relation), body });
     await appendAudit(tx, { actor: ctx.actor, action: 'deskReview.comment', resourceType: 'review', resourceId: reviewId, details: { threadId: id, provisionId: input.provisionId, kind: input.kind }, ip: ctx.ip, requestId: ctx.requestId });
+    await notifyReviewEvent(tx, { kind: 'thread.opened', reviewId, threadId: id, actor: ctx.actor }, ctx.now);
   });
   return id;
 }
@@ -82,6 +84,7 @@ export async function replyToThread(ctx: UseCaseContext, reviewId: string, threa
     await insertMessage(tx, { id: randomUUID(), threadId, author: actorLabel(ctx.actor), side: sideOf(ctx, relation), body });
     if (input.resolve) await setThreadStatus(tx, threadId, 'resolved', actorLabel(ctx.actor));
     if (input.reopen) await setThreadStatus(tx, threadId, 'open', null);
+    await notifyReviewEvent(tx, { kind: 'thread.replied', reviewId, threadId, actor: ctx.actor }, ctx.now);
     await appendAudit(tx, { actor: ctx.actor, action: 'deskReview.reply', resourceType: 'review', resourceId: reviewId, details: { threadId, resolve: input.resolve ?? false, reopen: input.reopen ?? false }, ip: ctx.ip, requestId: ctx.requestId });
   });
 }
