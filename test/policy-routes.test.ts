@@ -35,6 +35,7 @@ const PARAMS: Record<string, () => string> = {
   id: () => delegateId,
   provisionId: () => '5.1',
   threadId: () => delegateId,
+  attachmentId: () => delegateId,
   '*': () => 'index.html',
 };
 

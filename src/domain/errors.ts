@@ -6,6 +6,10 @@
 export type ErrorCode =
   /** A request body, query or parameter failed validation. */
   | 'request.invalid'
+  /** An attachment over ATTACHMENT_MAX_BYTES. */
+  | 'attachment.tooLarge'
+  /** An attachment whose bytes are not one of the accepted document types. */
+  | 'attachment.forbiddenType'
   /** The body is larger than BODY_LIMIT_BYTES. */
   | 'request.tooLarge'
   /** The client sent a content type the route does not accept. */

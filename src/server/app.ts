@@ -11,6 +11,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,6 +23,9 @@ import './fastify-types.ts';
 import { problem, registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { ResponseCache } from './response-cache.ts';
+import { createFileStore, type FileStore } from './files/file-store.ts';
+import { registerAttachmentRoutes } from './routes/attachments.ts';
+import { registerChecklistVersionRoutes } from './routes/checklist-versions.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConventionRoutes } from './routes/convention.ts';
@@ -43,6 +47,8 @@ export interface AppDeps {
   database: Database;
   logger?: Logger | false;
   version?: string;
+  /** Where attachment bytes go; by default from the configuration. */
+  files?: FileStore;
   /** Where the built web app lives; tests point this elsewhere or to a missing folder. */
   webDist?: string;
 }
@@ -108,6 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Uploads: one file per request, up to ATTACHMENT_MAX_BYTES; no other form fields.
+  await app.register(multipart, { limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 0, parts: 1 } });
 
   await app.register(swagger, {
     openapi: {
@@ -128,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
     version: deps.version ?? '0.0.0',
     // Other server processes see a review change within this many milliseconds.
     trackerCache: new ResponseCache(5_000),
+    files: deps.files ?? createFileStore(config),
     auth: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   };
   registerSession(app, { db: deps.database.db, auth: routeDeps.auth });
@@ -147,6 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerDeskReviewRoutes(app, routeDeps);
   registerInboxRoutes(app, routeDeps);
   registerNotificationRoutes(app, routeDeps);
+  registerAttachmentRoutes(app, routeDeps);
+  registerChecklistVersionRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -3,10 +3,11 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { checklistAnswers, checklistSubmissions } from '../schema/checklists.ts';
+import { checklistAnswers, checklistAnswerVersions, checklistSubmissions } from '../schema/checklists.ts';
 import { articles, provisions } from '../schema/reference.ts';
 
 export type AnswerRow = typeof checklistAnswers.$inferSelect;
+export type AnswerVersionRow = typeof checklistAnswerVersions.$inferSelect;
 
 /** Provisions of the given chapters, in the Convention's order. */
 export async function provisionsOfChapters(db: DbOrTx, instrumentCode: string, chapterNumbers: string[]) {
@@ -47,4 +48,19 @@ export async function listSubmissions(db: DbOrTx, reviewId: string) {
 
 export async function insertSubmission(db: DbOrTx, row: typeof checklistSubmissions.$inferInsert): Promise<void> {
   await db.insert(checklistSubmissions).values(row);
+}
+
+/** Keeps a copy of a saved answer in its history. */
+export async function insertAnswerVersion(db: DbOrTx, answer: AnswerRow, source: AnswerVersionRow['source']): Promise<void> {
+  const { reviewId, provisionId, version, compliance, text, assistanceNeeds, updatedBy, updatedAt } = answer;
+  await db.insert(checklistAnswerVersions).values({ reviewId, provisionId, version, compliance, text, assistanceNeeds, updatedBy, updatedAt, source });
+}
+
+/** Every saved version of one answer, newest first. */
+export async function listAnswerVersions(db: DbOrTx, reviewId: string, provisionId: string): Promise<AnswerVersionRow[]> {
+  return db
+    .select()
+    .from(checklistAnswerVersions)
+    .where(and(eq(checklistAnswerVersions.reviewId, reviewId), eq(checklistAnswerVersions.provisionId, provisionId)))
+    .orderBy(desc(checklistAnswerVersions.version));
 }

@@ -38,6 +38,8 @@ export const checklistSubmissions = pgTable(
     number: integer('number').notNull(),
     submittedBy: text('submitted_by').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** submitted by the focal point, or made when a reply in the desk review updated an answer. */
+    reason: text('reason').notNull().default('submitted'),
     /** The answers as submitted: what the reviewers see until the next submission. */
     answers: jsonb('answers').$type<Record<string, unknown>[]>().notNull(),
   },

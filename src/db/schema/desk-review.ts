@@ -3,7 +3,7 @@
  * requests for more information, preliminary observations) and their replies.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { reviews } from './reviews.ts';
 
 export const reviewThreads = pgTable(
@@ -41,6 +41,8 @@ export const threadMessages = pgTable(
     /** Whose voice: the secretariat, a reviewing State (its code) or the State under review. */
     side: text('side').notNull(),
     body: text('body').notNull(),
+    /** When the State under review's reply was also added to its checklist answer: the answer version it made. */
+    answerVersion: integer('answer_version'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('thread_messages_thread_idx').on(t.threadId)],

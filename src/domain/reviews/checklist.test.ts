@@ -17,10 +17,15 @@ describe('checklist answers', () => {
     expect(() => checkAnswer('structured', provisions, '5.1', { text: 'x'.repeat(50_001) })).toThrow(/at most/);
   });
 
+  it('stores answers as safe rich text', () => {
+    expect(checkAnswer('free-text', provisions, '5.1', { text: '<p>Law <strong>12</strong><script>x()</script></p>' }).text).toBe('<p>Law <strong>12</strong></p>');
+    expect(checkAnswer('free-text', provisions, '5.1', { text: '<p></p>' }).text).toBe('');
+  });
+
   it('normalises a valid answer', () => {
     expect(checkAnswer('structured', provisions, '5.1', { text: 'a\r\nb', compliance: 'partially', assistanceNeeds: { types: ['legal-advice', 'capacity-building', 'legal-advice'], text: 'training' } })).toEqual({
       compliance: 'partially',
-      text: 'a\nb',
+      text: '<p>a<br />b</p>',
       assistanceNeeds: { types: ['capacity-building', 'legal-advice'], text: 'training' },
     });
   });

@@ -6,6 +6,7 @@
  * in the second (a narrative per provision, needs described in text).
  */
 import { DomainError } from '../errors.ts';
+import { toSafeRichText } from './rich-text.ts';
 
 export type ChecklistFormat = 'structured' | 'free-text';
 export const COMPLIANCE = ['yes', 'partially', 'no'] as const;
@@ -31,7 +32,7 @@ export const ASSISTANCE_TYPES = [
 ] as const;
 export type AssistanceType = (typeof ASSISTANCE_TYPES)[number];
 
-/** Longest answer text accepted, in characters (a long answer, not a whole law). */
+/** Longest answer accepted, in characters of its stored HTML (a long answer, not a whole law). */
 export const MAX_ANSWER_LENGTH = 50_000;
 
 /** First cycle structured, later cycles free text, unless the mechanism says otherwise. */
@@ -53,7 +54,8 @@ export function checkAnswer(format: ChecklistFormat, provisionIds: ReadonlySet<s
   if (!provisionIds.has(provisionId)) {
     throw new DomainError('request.invalid', `Provision ${provisionId} is not in this review's checklist (its cycle covers other chapters).`);
   }
-  if (input.text.length > MAX_ANSWER_LENGTH) throw new DomainError('request.invalid', `An answer may hold at most ${MAX_ANSWER_LENGTH} characters.`);
+  const text = toSafeRichText(input.text);
+  if (text.length > MAX_ANSWER_LENGTH) throw new DomainError('request.invalid', `An answer may hold at most ${MAX_ANSWER_LENGTH} characters.`);
   if (format === 'free-text' && input.compliance) {
     throw new DomainError('request.invalid', 'This cycle uses the free-text checklist: there is no yes / partially / no answer.');
   }
@@ -62,7 +64,7 @@ export function checkAnswer(format: ChecklistFormat, provisionIds: ReadonlySet<s
   if (unknown.length > 0) throw new DomainError('request.invalid', `Unknown type(s) of assistance: ${unknown.join(', ')}.`);
   return {
     compliance: format === 'structured' ? (input.compliance ?? null) : null,
-    text: input.text.replace(/\r\n/g, '\n'),
+    text,
     assistanceNeeds: { types: [...new Set(types)].sort(), text: input.assistanceNeeds?.text ?? '' },
   };
 }

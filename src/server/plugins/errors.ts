@@ -11,6 +11,8 @@ import { isLotsError } from '../../domain/lots/errors.ts';
 
 export const STATUS_OF = {
   'request.invalid': 400,
+  'attachment.tooLarge': 413,
+  'attachment.forbiddenType': 415,
   'request.tooLarge': 413,
   'request.unsupportedMediaType': 415,
   'request.rateLimited': 429,

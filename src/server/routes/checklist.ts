@@ -6,9 +6,10 @@ import { ASSISTANCE_TYPES, COMPLIANCE } from '../../domain/reviews/checklist.ts'
 import { getChecklist, saveAnswer, submitChecklist } from '../use-cases/checklist.ts';
 import { getThreads, openThread, replyToThread, THREAD_KINDS } from '../use-cases/desk-review.ts';
 import { readInbox } from '../use-cases/inbox.ts';
+import { attachmentSchema } from './attachments.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
-const answerSchema = z.object({
+export const answerSchema = z.object({
   compliance: z.enum(COMPLIANCE).nullable(),
   text: z.string(),
   assistanceNeeds: z.object({ types: z.array(z.string()), text: z.string() }),
@@ -35,13 +36,13 @@ export function registerChecklistRoutes(app: App, deps: RouteDeps): void {
             format: z.enum(['structured', 'free-text']),
             view: z.enum(['working', 'submitted']),
             progress: z.object({ answered: z.number(), total: z.number() }),
-            submissions: z.array(z.object({ number: z.number(), submittedAt: z.string(), submittedBy: z.string() })),
+            submissions: z.array(z.object({ number: z.number(), reason: z.enum(['submitted', 'desk-review']), submittedAt: z.string(), submittedBy: z.string() })),
             sections: z.array(
               z.object({
                 article: z.number(),
                 title: z.string(),
                 chapter: z.string(),
-                provisions: z.array(z.object({ id: z.string(), label: z.string(), obligation: z.string(), answer: answerSchema.nullable() })),
+                provisions: z.array(z.object({ id: z.string(), label: z.string(), obligation: z.string(), answer: answerSchema.nullable(), attachments: z.array(attachmentSchema) })),
               }),
             ),
           }),
@@ -94,7 +95,7 @@ const threadSchema = z.object({
   status: z.string(),
   createdBy: z.string(),
   createdAt: z.string(),
-  messages: z.array(z.object({ author: z.string(), side: z.string(), body: z.string(), createdAt: z.string() })),
+  messages: z.array(z.object({ author: z.string(), side: z.string(), body: z.string(), answerVersion: z.number().nullable(), createdAt: z.string() })),
 });
 
 export function registerDeskReviewRoutes(app: App, deps: RouteDeps): void {
@@ -128,7 +129,12 @@ export function registerDeskReviewRoutes(app: App, deps: RouteDeps): void {
         tags: ['desk review'],
         summary: 'Reply in a thread (and resolve or reopen it)',
         params: params.extend({ threadId: z.uuid() }),
-        body: z.object({ body: z.string().min(1).max(20_000), resolve: z.boolean().optional(), reopen: z.boolean().optional() }),
+        body: z.object({
+          body: z.string().min(1).max(20_000),
+          resolve: z.boolean().optional(),
+          reopen: z.boolean().optional(),
+          addToAnswer: z.boolean().optional().describe("State under review: also add this reply to the checklist answer (a new version the reviewers see)"),
+        }),
         response: { 204: z.null(), ...errors },
       },
     },

@@ -11,6 +11,7 @@ import type { Database } from '../../db/client.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
 import type { AuthSettings } from '../use-cases/auth.ts';
 import type { ResponseCache } from '../response-cache.ts';
+import type { FileStore } from '../files/file-store.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -21,6 +22,8 @@ export interface RouteDeps {
   version: string;
   /** Serialised public tracker responses; every review write in this process clears it. */
   trackerCache: ResponseCache;
+  /** Where attachment bytes are kept. */
+  files: FileStore;
 }
 
 export function contextOf(request: FastifyRequest, deps: RouteDeps): UseCaseContext {

@@ -11,7 +11,7 @@ import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { listSubmissions } from '../../db/repositories/checklists.ts';
 import { findThread, insertMessage, insertThread, listThreads, setThreadStatus } from '../../db/repositories/desk-review.ts';
 import { loadReviews } from '../../db/repositories/reviews.ts';
-import { checklistProvisionIds } from './checklist.ts';
+import { addReplyToAnswer, checklistProvisionIds } from './checklist.ts';
 import type { UseCaseContext } from './context.ts';
 import { notifyReviewEvent } from './notifications.ts';
 import { relationTo } from './reviews.ts';
@@ -50,7 +50,7 @@ export async function getThreads(ctx: UseCaseContext, reviewId: string) {
     status: thread.status,
     createdBy: thread.createdBy,
     createdAt: thread.createdAt.toISOString(),
-    messages: messages.map((m) => ({ author: m.author, side: m.side, body: m.body, createdAt: m.createdAt.toISOString() })),
+    messages: messages.map((m) => ({ author: m.author, side: m.side, body: m.body, answerVersion: m.answerVersion, createdAt: m.createdAt.toISOString() })),
   }));
 }
 
@@ -74,17 +74,23 @@ export async function openThread(ctx: UseCaseContext, reviewId: string, input: {
   return id;
 }
 
-export async function replyToThread(ctx: UseCaseContext, reviewId: string, threadId: string, input: { body: string; resolve?: boolean; reopen?: boolean }) {
+/**
+ * A reply in a thread. With `addToAnswer`, the State under review's reply also becomes part
+ * of its checklist answer to the thread's provision (a new version the reviewers see).
+ */
+export async function replyToThread(ctx: UseCaseContext, reviewId: string, threadId: string, input: { body: string; resolve?: boolean; reopen?: boolean; addToAnswer?: boolean }) {
   const { relation } = await reviewAndRelation(ctx, reviewId);
   authorize(ctx.actor, 'deskReview.reply', { relation });
+  if (input.addToAnswer) authorize(ctx.actor, 'checklist.answer', { relation });
   const thread = await findThread(ctx.db, reviewId, threadId);
   if (!thread) throw new DomainError('resource.notFound', `No thread ${threadId} in this review.`);
   const body = checkBody(input.body);
   await ctx.db.transaction(async (tx) => {
-    await insertMessage(tx, { id: randomUUID(), threadId, author: actorLabel(ctx.actor), side: sideOf(ctx, relation), body });
+    const answerVersion = input.addToAnswer ? await addReplyToAnswer(tx, ctx, reviewId, thread.provisionId, body) : null;
+    await insertMessage(tx, { id: randomUUID(), threadId, author: actorLabel(ctx.actor), side: sideOf(ctx, relation), body, answerVersion });
     if (input.resolve) await setThreadStatus(tx, threadId, 'resolved', actorLabel(ctx.actor));
     if (input.reopen) await setThreadStatus(tx, threadId, 'open', null);
     await notifyReviewEvent(tx, { kind: 'thread.replied', reviewId, threadId, actor: ctx.actor }, ctx.now);
-    await appendAudit(tx, { actor: ctx.actor, action: 'deskReview.reply', resourceType: 'review', resourceId: reviewId, details: { threadId, resolve: input.resolve ?? false, reopen: input.reopen ?? false }, ip: ctx.ip, requestId: ctx.requestId });
+    await appendAudit(tx, { actor: ctx.actor, action: 'deskReview.reply', resourceType: 'review', resourceId: reviewId, details: { threadId, resolve: input.resolve ?? false, reopen: input.reopen ?? false, answerVersion }, ip: ctx.ip, requestId: ctx.requestId });
   });
 }
