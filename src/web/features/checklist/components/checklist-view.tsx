@@ -15,6 +15,7 @@ import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { useReview } from '../../reviews/api/get-reviews.ts';
 import { useChecklist, useSubmitChecklist, useThreads, type ChecklistProvisionDto, type ChecklistResponse, type ThreadDto } from '../api/checklist.ts';
 import { AnswerEditor } from './answer-editor.tsx';
+import { ChecklistDownload } from './checklist-download.tsx';
 import { complianceLabel } from './checklist-labels.ts';
 import { ProvisionThreads } from './provision-threads.tsx';
 
@@ -53,7 +54,16 @@ export function ChecklistView({ reviewId }: { reviewId: string }) {
   }
   return (
     <>
-      <PageHeader title={title} description={t('checklist.description')} actions={back} />
+      <PageHeader
+        title={title}
+        description={t('checklist.description')}
+        actions={
+          <Group gap="lg" align="center" wrap="wrap">
+            {back}
+            <ChecklistDownload reviewId={reviewId} />
+          </Group>
+        }
+      />
       <ChecklistBody reviewId={reviewId} checklist={checklist.data} />
     </>
   );
