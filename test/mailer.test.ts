@@ -16,7 +16,9 @@ import { notifications } from '../src/db/schema/notifications.ts';
 import { findUserByEmail } from '../src/db/repositories/users.ts';
 import { insertNotifications } from '../src/db/repositories/notifications.ts';
 import { systemActor } from '../src/domain/accounts/roles.ts';
+import { createLogger } from '../src/logger.ts';
 import { deliverPendingEmails, DELIVERY_RULES } from '../src/server/mailer.ts';
+import { startNotificationWorker } from '../src/server/notification-worker.ts';
 import { createReview, recordReviewMilestone } from '../src/server/use-cases/review-steps.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 import { PGLITE_TEMPLATE_FILE, TEST_ENGINE, TMP_DIR } from './engines.ts';
@@ -165,6 +167,23 @@ describe('delivery over SMTP', () => {
     const id = await queue('Kept');
     expect(await deliverPendingEmails(ctxAt(new Date()), { from: FROM })).toEqual({ sent: 0, failed: 0, outbox: 1 });
     expect((await rowOf(id)).emailStatus).toBe('outbox');
+  });
+});
+
+describe('notification worker', () => {
+  it('delivers on its own every interval and stops cleanly', async () => {
+    const id = await queue('Worker');
+    const worker = startNotificationWorker({ database: testDb.database, mail: { from: FROM }, logger: createLogger('silent'), deliverEveryMs: 50, firstRunAfterMs: 0 });
+    try {
+      await expect.poll(async () => (await rowOf(id)).emailStatus, { timeout: 10_000 }).toBe('outbox');
+      const next = await queue('Worker, next run');
+      await expect.poll(async () => (await rowOf(next)).emailStatus, { timeout: 10_000 }).toBe('outbox');
+    } finally {
+      await worker.stop();
+    }
+    const afterStop = await queue('After stop');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await rowOf(afterStop)).emailStatus).toBe('pending');
   });
 });
 
