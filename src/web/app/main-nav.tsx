@@ -1,12 +1,15 @@
-import { NavLink, Stack, Text } from '@mantine/core';
+import { Badge, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/api/get-session.ts';
+import { useNotifications } from '../features/notifications/api/notifications.ts';
 import { paths } from '../lib/paths.ts';
 
 interface NavItem {
   href: string;
   label: string;
+  badge?: ReactNode;
 }
 
 function NavSection({ title, items, pathname }: { title: string; items: NavItem[]; pathname: string }) {
@@ -25,6 +28,7 @@ function NavSection({ title, items, pathname }: { title: string; items: NavItem[
                 component={Link}
                 to={item.href}
                 label={item.label}
+                rightSection={item.badge}
                 active={isActive}
                 aria-current={isActive ? 'page' : undefined}
                 variant="light"
@@ -45,6 +49,8 @@ export function MainNav() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { data: session } = useSession();
   const abilities = session?.abilities ?? {};
+  const notifications = useNotifications(abilities['notifications.read'] === true);
+  const unread = notifications.data?.unread ?? 0;
 
   const mechanism: NavItem[] = [
     { href: paths.home.getHref(), label: t('nav.home') },
@@ -57,7 +63,20 @@ export function MainNav() {
   const administration: NavItem[] = [];
   if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });
   if (abilities['audit.read']) administration.push({ href: paths.audit.getHref(), label: t('nav.audit') });
-  const personal: NavItem[] = session?.user ? [{ href: paths.account.getHref(), label: t('nav.account') }] : [];
+  if (abilities['outbox.read']) administration.push({ href: paths.outbox.getHref(), label: t('nav.outbox') });
+  const unreadBadge =
+    unread > 0 ? (
+      <Badge size="sm" color="red.9" variant="filled" circle={unread < 10}>
+        {unread > 99 ? '99+' : unread}
+        <VisuallyHidden> {t('nav.unread')}</VisuallyHidden>
+      </Badge>
+    ) : undefined;
+  const personal: NavItem[] = session?.user
+    ? [
+        { href: paths.inbox.getHref(), label: t('nav.inbox'), badge: unreadBadge },
+        { href: paths.account.getHref(), label: t('nav.account') },
+      ]
+    : [];
 
   return (
     <Stack gap="lg" p="sm">

@@ -48,6 +48,8 @@ const routeTree = rootRoute.addChildren([
   page(paths.users.path, () => import('./routes/users.tsx'), 'UsersPage'),
   page(paths.audit.path, () => import('./routes/audit.tsx'), 'AuditPage'),
   page(paths.account.path, () => import('./routes/account.tsx'), 'AccountPage'),
+  page(paths.inbox.path, () => import('./routes/inbox.tsx'), 'InboxPage'),
+  page(paths.outbox.path, () => import('./routes/outbox.tsx'), 'OutboxPage'),
 ]);
 
 export function createAppRouter({ queryClient, history }: { queryClient: QueryClient; history?: RouterHistory }) {

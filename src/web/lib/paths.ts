@@ -18,4 +18,6 @@ export const paths = {
   users: { path: '/admin/users', getHref: () => '/admin/users' },
   audit: { path: '/admin/audit', getHref: () => '/admin/audit' },
   account: { path: '/account', getHref: () => '/account' },
+  inbox: { path: '/inbox', getHref: () => '/inbox' },
+  outbox: { path: '/outbox', getHref: () => '/outbox' },
 } as const;
