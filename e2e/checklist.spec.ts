@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { austriaCycle2ReviewViaApi, DEMO, settle, signIn, signOut } from './helpers.ts';
 
-test('the focal point answers and submits the checklist; an expert asks, the focal point replies; the tracker moves on', async ({ page }) => {
+// The start of a PDF file: enough for the server to recognise the type from the bytes.
+const LAW_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+test('the focal point answers, attaches a file and submits the checklist; an expert asks, the focal point replies into the answer; the tracker moves on', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   const id = await austriaCycle2ReviewViaApi(page);
@@ -27,12 +30,26 @@ test('the focal point answers and submits the checklist; an expert asks, the foc
     await card.getByRole('textbox', { name: /^Answer on provision/ }).fill(text);
     await expect(card.getByRole('status')).toHaveText('Saved', { timeout: 10_000 });
   }
+  // Rich text: a bold sentence typed after the toolbar's Bold button.
+  const editor = first.getByRole('textbox', { name: /^Answer on provision/ });
+  await editor.press('End');
+  await first.getByRole('button', { name: 'Bold' }).click();
+  await editor.pressSequentially(' See the attached strategy.');
+  await expect(first.getByRole('status')).toHaveText('Saved', { timeout: 10_000 });
+
+  // A file attached to the first answer; a program dressed as a PDF is refused.
+  const fileInput = first.locator('input[type=file]');
+  await fileInput.setInputFiles({ name: 'setup.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]) });
+  await expect(first.getByRole('alert')).toContainText('cannot be attached');
+  await fileInput.setInputFiles({ name: 'National strategy 2018.pdf', mimeType: 'application/pdf', buffer: LAW_PDF });
+  await expect(first.getByRole('link', { name: 'National strategy 2018.pdf' })).toBeVisible();
   await expect(page.getByTestId('checklist-progress')).toContainText(/^[1-9]\d* of \d+ provisions answered$/);
 
   // Autosaved: still there after a reload.
   await page.reload();
   await settle(page);
-  await expect(first.getByRole('textbox', { name: /^Answer on provision/ })).toHaveValue(/national anti-corruption strategy/);
+  await expect(first.getByRole('textbox', { name: /^Answer on provision/ })).toContainText(/national anti-corruption strategy/);
+  await expect(first.getByRole('textbox', { name: /^Answer on provision/ }).locator('strong')).toHaveText('See the attached strategy.');
 
   await page.getByRole('button', { name: 'Submit the checklist' }).click();
   const dialog = page.getByRole('dialog', { name: 'Submit the checklist?' });
@@ -49,6 +66,12 @@ test('the focal point answers and submits the checklist; an expert asks, the foc
   const asked = page.locator(`[data-provision="${firstId}"]`);
   await expect(asked.getByText(/national anti-corruption strategy/)).toBeVisible();
   await expect(asked.getByRole('textbox', { name: /^Answer on provision/ })).toHaveCount(0);
+  await expect(asked.locator('strong', { hasText: 'See the attached strategy.' })).toBeVisible();
+  // The reviewer downloads the attached file, byte for byte.
+  const href = await asked.getByRole('link', { name: 'National strategy 2018.pdf' }).getAttribute('href');
+  const download = await page.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(Buffer.from(await download.body()).equals(LAW_PDF)).toBe(true);
   await asked.getByRole('button', { name: `Ask about provision ${firstId}` }).click();
   const form = asked.getByRole('form', { name: `Ask about provision ${firstId}` });
   await form.getByRole('combobox', { name: 'Kind' }).selectOption('question');
@@ -66,8 +89,22 @@ test('the focal point answers and submits the checklist; an expert asks, the foc
   await settle(page);
   const reply = page.locator(`[data-provision="${firstId}"]`).locator('[data-thread-status]').filter({ hasText: 'Which body evaluates the strategy every two years?' });
   await reply.getByRole('textbox', { name: 'Reply' }).fill('The Court of Audit, with a report to Parliament.');
+  await reply.getByRole('checkbox', { name: /Also add this reply to our answer/ }).check();
   await reply.getByRole('button', { name: 'Send the reply' }).click();
   await expect(reply.getByText('The Court of Audit, with a report to Parliament.')).toBeVisible();
+  await expect(reply.getByText(/^Added to the answer as version \d+$/)).toBeVisible();
+  await signOut(page);
+
+  // The expert reads the reply inside the answer at once, and compares the two versions.
+  await signIn(page, DEMO.expert);
+  await page.goto(`/reviews/${id}/checklist`);
+  await settle(page);
+  const updated = page.locator(`[data-provision="${firstId}"]`);
+  await expect(updated.locator('.rich-text-view')).toContainText('The Court of Audit, with a report to Parliament.');
+  await updated.getByRole('button', { name: `Versions of the answer on provision ${firstId}` }).click();
+  await expect(page.getByTestId('word-diff')).toContainText('The Court of Audit');
+  await expect(page.getByTestId('word-diff').locator('ins').first()).toBeVisible();
+  await page.keyboard.press('Escape');
   await signOut(page);
 
   // The secretariat sees the review in the desk review on the tracker.

@@ -84,7 +84,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -92,7 +94,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

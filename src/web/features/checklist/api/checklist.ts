@@ -12,11 +12,27 @@ export interface AnswerDto {
   updatedAt: string;
 }
 
+export interface AttachmentDto {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
 export interface ChecklistProvisionDto {
   id: string;
   label: string;
   obligation: Obligation;
   answer: AnswerDto | null;
+  attachments: AttachmentDto[];
+}
+
+export interface AnswerVersionDto extends AnswerDto {
+  source: 'checklist' | 'desk-review' | 'import';
+  /** The submitted versions of the checklist that carried this version of the answer. */
+  submissions: number[];
 }
 
 export interface ChecklistSectionDto {
@@ -32,7 +48,7 @@ export interface ChecklistResponse {
   format: ChecklistFormat;
   view: 'working' | 'submitted';
   progress: { answered: number; total: number };
-  submissions: { number: number; submittedAt: string; submittedBy: string }[];
+  submissions: { number: number; reason: 'submitted' | 'desk-review'; submittedAt: string; submittedBy: string }[];
   sections: ChecklistSectionDto[];
 }
 
@@ -53,7 +69,8 @@ export interface ThreadDto {
   status: 'open' | 'resolved';
   createdBy?: string;
   createdAt?: string;
-  messages: { author: string; side: string; body: string; createdAt: string }[];
+  /** answerVersion: the answer version a State's reply was added to the checklist as. */
+  messages: { author: string; side: string; body: string; answerVersion?: number | null; createdAt: string }[];
 }
 
 const base = (reviewId: string) => `/api/reviews/${encodeURIComponent(reviewId)}`;
@@ -112,8 +129,56 @@ export function useOpenThread(reviewId: string) {
 export function useReplyToThread(reviewId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ threadId, ...body }: { threadId: string; body: string; resolve?: boolean; reopen?: boolean }) =>
+    mutationFn: ({ threadId, ...body }: { threadId: string; body: string; resolve?: boolean; reopen?: boolean; addToAnswer?: boolean }) =>
       apiRequest<void>(`${base(reviewId)}/threads/${encodeURIComponent(threadId)}/messages`, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: threadsKey(reviewId) }),
+    onSuccess: (_done, input) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: threadsKey(reviewId) }),
+        // A reply added to the answer makes a new answer version.
+        ...(input.addToAnswer ? [queryClient.invalidateQueries({ queryKey: checklistKey(reviewId) }), queryClient.invalidateQueries({ queryKey: ['answer-history', reviewId] })] : []),
+      ]),
+  });
+}
+
+export function attachmentHref(reviewId: string, attachmentId: string): string {
+  return `${base(reviewId)}/attachments/${encodeURIComponent(attachmentId)}`;
+}
+
+/** Puts the new list of a provision's attachments into the cached checklist. */
+function useStoreAttachments(reviewId: string) {
+  const queryClient = useQueryClient();
+  return (provisionId: string, update: (old: AttachmentDto[]) => AttachmentDto[]) =>
+    queryClient.setQueryData<ChecklistResponse>(checklistKey(reviewId), (old) =>
+      old
+        ? { ...old, sections: old.sections.map((s) => ({ ...s, provisions: s.provisions.map((p) => (p.id === provisionId ? { ...p, attachments: update(p.attachments) } : p)) })) }
+        : old,
+    );
+}
+
+export function useUploadAttachment(reviewId: string, provisionId: string) {
+  const store = useStoreAttachments(reviewId);
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiRequest<{ attachment: AttachmentDto }>(`${base(reviewId)}/checklist/${encodeURIComponent(provisionId)}/attachments`, { method: 'POST', body: form });
+    },
+    onSuccess: ({ attachment }) => store(provisionId, (old) => [...old, attachment]),
+  });
+}
+
+export function useRemoveAttachment(reviewId: string, provisionId: string) {
+  const store = useStoreAttachments(reviewId);
+  return useMutation({
+    mutationFn: (attachmentId: string) => apiRequest<void>(attachmentHref(reviewId, attachmentId), { method: 'DELETE' }),
+    onSuccess: (_done, attachmentId) => store(provisionId, (old) => old.filter((a) => a.id !== attachmentId)),
+  });
+}
+
+export function useAnswerHistory(reviewId: string, provisionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['answer-history', reviewId, provisionId],
+    queryFn: () => apiRequest<{ versions: AnswerVersionDto[] }>(`${base(reviewId)}/checklist/${encodeURIComponent(provisionId)}/versions`),
+    enabled,
   });
 }

@@ -7,6 +7,8 @@ import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { saveAnswer, useStoreAnswer, type AnswerDto } from '../api/checklist.ts';
 import { assistanceTypeLabel, complianceLabel } from './checklist-labels.ts';
+import { RichTextField } from './rich-text-editor.tsx';
+import { RichTextView } from './rich-text-view.tsx';
 
 /** How long typing must pause before the answer is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -163,14 +165,7 @@ export function AnswerEditor({
           />
         </Box>
       ) : null}
-      <Textarea
-        label={t('checklist.answer.textLabel', { provision: provisionLabel })}
-        autosize
-        minRows={3}
-        maxRows={16}
-        value={draft.text}
-        onChange={(event) => change({ text: event.currentTarget.value })}
-      />
+      <RichTextField label={t('checklist.answer.textLabel', { provision: provisionLabel })} value={draft.text} onChange={(text) => change({ text })} />
       {format === 'structured' ? (
         <Checkbox.Group
           label={t('checklist.answer.assistanceTypes')}
@@ -225,9 +220,7 @@ function AnswerText({ compliance, text, format }: { compliance: Compliance | nul
   return (
     <>
       {format === 'structured' ? <Text size="sm" fw={600}>{compliance ? complianceLabel(t, compliance) : '—'}</Text> : null}
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {text || '—'}
-      </Text>
+      <RichTextView html={text} />
     </>
   );
 }

@@ -12,7 +12,7 @@ const checklist: ChecklistResponse = {
   view: 'working',
   progress: { answered: 0, total: 1 },
   submissions: [],
-  sections: [{ article: 5, title: 'Preventive anti-corruption policies and practices', chapter: 'II', provisions: [{ id: '5.1', label: 'article 5, paragraph 1', obligation: 'mandatory', answer: null }] }],
+  sections: [{ article: 5, title: 'Preventive anti-corruption policies and practices', chapter: 'II', provisions: [{ id: '5.1', label: 'article 5, paragraph 1', obligation: 'mandatory', answer: null, attachments: [] }] }],
 };
 
 describe('Checklist page: download as Word', () => {

@@ -1,10 +1,21 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../auth/api/get-session.ts';
 import { cyclesResponse, focalPointSession, HEALTH_DEMO, partiesResponse, reviewDetail } from '../../../testing/fixtures.ts';
 import { mockApi, type RecordedRequest } from '../../../testing/mock-api.ts';
 import { renderApp } from '../../../testing/render-app.tsx';
 import type { AnswerDto, ChecklistResponse } from '../api/checklist.ts';
+
+// jsdom cannot type into the ProseMirror editor; the page's save logic is tested through a
+// plain text box standing in for it (the real editor is driven in Chromium by the e2e journey).
+vi.mock('./rich-text-editor.tsx', () => ({
+  RichTextField: ({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) => (
+    <label>
+      {label}
+      <textarea value={value} onChange={(e) => onChange(e.currentTarget.value)} />
+    </label>
+  ),
+}));
 
 function answer(text: string, version = 1, overrides: Partial<AnswerDto> = {}): AnswerDto {
   return { compliance: null, text, assistanceNeeds: { types: [], text: '' }, version, updatedBy: 'Fatima Focal', updatedAt: '2026-11-20T10:00:00Z', ...overrides };
@@ -24,11 +35,11 @@ function checklist(overrides: Partial<ChecklistResponse> = {}): ChecklistRespons
         title: 'Preventive anti-corruption policies and practices',
         chapter: 'II',
         provisions: [
-          { id: '5.1', label: 'article 5, paragraph 1', obligation: 'mandatory', answer: answer('Our national strategy of 2019.') },
-          { id: '5.2', label: 'article 5, paragraph 2', obligation: 'consider', answer: null },
+          { id: '5.1', label: 'article 5, paragraph 1', obligation: 'mandatory', answer: answer('Our national strategy of 2019.'), attachments: [{ id: 'f1', filename: 'Strategy 2019.pdf', contentType: 'application/pdf', sizeBytes: 250_000, uploadedBy: 'Fatima Focal', uploadedAt: '2026-11-20T10:00:00Z' }] },
+          { id: '5.2', label: 'article 5, paragraph 2', obligation: 'consider', answer: null, attachments: [] },
         ],
       },
-      { article: 52, title: 'Prevention and detection of transfers of proceeds of crime', chapter: 'V', provisions: [{ id: '52.1', label: 'article 52, paragraph 1', obligation: 'mandatory', answer: null }] },
+      { article: 52, title: 'Prevention and detection of transfers of proceeds of crime', chapter: 'V', provisions: [{ id: '52.1', label: 'article 52, paragraph 1', obligation: 'mandatory', answer: null, attachments: [] }] },
     ],
     ...overrides,
   };
@@ -88,7 +99,7 @@ describe('Checklist page', () => {
 
   it('shows reviewers the submitted version, read-only', async () => {
     const session = focalPointSession();
-    api({ ...session, abilities: { ...session.abilities, 'deskReview.comment': true, 'deskReview.reply': true } }, checklist({ view: 'submitted', submissions: [{ number: 1, submittedAt: '2026-11-22T08:00:00Z', submittedBy: 'Fatima Focal' }] }));
+    api({ ...session, abilities: { ...session.abilities, 'deskReview.comment': true, 'deskReview.reply': true } }, checklist({ view: 'submitted', submissions: [{ number: 1, reason: 'submitted', submittedAt: '2026-11-22T08:00:00Z', submittedBy: 'Fatima Focal' }] }));
     await renderApp('/reviews/r-aut/checklist');
     expect(await screen.findByText(/You are reading submission 1 of the State under review/)).toBeTruthy();
     expect(screen.getByText('Our national strategy of 2019.')).toBeTruthy();
@@ -145,5 +156,59 @@ describe('Checklist page', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Take theirs' }));
     expect(box.value).toBe('Written by a colleague.');
     expect(await screen.findByText('2 of 3 provisions answered')).toBeTruthy();
+  });
+});
+
+describe('Checklist attachments, versions and desk-review answers', () => {
+  it('lists the files of an answer, uploads one and shows why a file is refused', async () => {
+    const mock = api();
+    let uploads = 0;
+    mock.on('POST /api/reviews/r-aut/checklist/5.2/attachments', () => {
+      uploads += 1;
+      return uploads === 1
+        ? { status: 415, contentType: 'application/problem+json', body: { title: 'Unsupported', status: 415, code: 'attachment.forbiddenType', detail: '"setup.pdf" cannot be attached: its content is application/x-msdownload.' } }
+        : { status: 201, body: { attachment: { id: 'f2', filename: 'Cases.csv', contentType: 'text/csv', sizeBytes: 1200, uploadedBy: 'Fatima Focal', uploadedAt: '2026-11-23T10:00:00Z' } } };
+    });
+    await renderApp('/reviews/r-aut/checklist');
+    const card = await screen.findByRole('article', { name: 'Provision 5.1' });
+    const link = within(card).getByRole('link', { name: 'Strategy 2019.pdf' });
+    expect(link.getAttribute('href')).toBe('/api/reviews/r-aut/attachments/f1');
+
+    const other = screen.getByRole('article', { name: 'Provision 5.2' });
+    const input = other.querySelector<HTMLInputElement>('input[type=file]')!;
+    fireEvent.change(input, { target: { files: [new File(['MZ'], 'setup.pdf')] } });
+    expect(await within(other).findByText(/cannot be attached: its content is application\/x-msdownload/)).toBeTruthy();
+    fireEvent.change(input, { target: { files: [new File(['year,cases'], 'Cases.csv')] } });
+    expect(await within(other).findByRole('link', { name: 'Cases.csv' })).toBeTruthy();
+  });
+
+  it('compares two versions of an answer word by word', async () => {
+    const mock = api();
+    mock.on('GET /api/reviews/r-aut/checklist/5.1/versions', {
+      body: {
+        versions: [
+          { ...answer('<p>Our national strategy of 2020.</p>', 2), source: 'desk-review', submissions: [2] },
+          { ...answer('<p>Our national strategy of 2019.</p>', 1), source: 'checklist', submissions: [1] },
+        ],
+      },
+    });
+    await renderApp('/reviews/r-aut/checklist');
+    fireEvent.click(await screen.findByRole('button', { name: 'Versions of the answer on provision 5.1' }));
+    const diff = await screen.findByTestId('word-diff');
+    expect(diff.querySelector('del')?.textContent).toBe('2019');
+    expect(diff.querySelector('ins')?.textContent).toBe('2020');
+    expect(screen.getByText('from a desk-review reply')).toBeTruthy();
+  });
+
+  it('lets the State add its reply to the answer', async () => {
+    const mock = api();
+    mock.on('POST /api/reviews/r-aut/threads/t1/messages', { status: 204 });
+    await renderApp('/reviews/r-aut/checklist');
+    const card = await screen.findByRole('article', { name: 'Provision 5.1' });
+    const replies = await within(card).findAllByRole('textbox', { name: 'Reply' });
+    fireEvent.change(replies[0]!, { target: { value: 'The Federal Bureau runs it.' } });
+    fireEvent.click(within(card).getAllByRole('checkbox', { name: /Also add this reply to our answer/ })[0]!);
+    fireEvent.click(within(card).getAllByRole('button', { name: 'Send the reply' })[0]!);
+    await waitFor(() => expect(mock.requests.find((r) => r.method === 'POST' && r.path.endsWith('/messages'))?.body).toEqual({ body: 'The Federal Bureau runs it.', addToAnswer: true }));
   });
 });

@@ -15,9 +15,12 @@ import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { useReview } from '../../reviews/api/get-reviews.ts';
 import { useChecklist, useSubmitChecklist, useThreads, type ChecklistProvisionDto, type ChecklistResponse, type ThreadDto } from '../api/checklist.ts';
 import { AnswerEditor } from './answer-editor.tsx';
+import { AnswerHistory } from './answer-history.tsx';
+import { AttachmentList } from './attachment-list.tsx';
 import { ChecklistDownload } from './checklist-download.tsx';
 import { complianceLabel } from './checklist-labels.ts';
 import { ProvisionThreads } from './provision-threads.tsx';
+import { RichTextView } from './rich-text-view.tsx';
 
 const OBLIGATIONS = ['mandatory', 'consider', 'optional', 'definition'] as const;
 
@@ -255,6 +258,12 @@ function ProvisionCard({
         ) : (
           <ReadOnlyAnswer provision={provision} format={format} />
         )}
+        <AttachmentList reviewId={reviewId} provisionId={provision.id} attachments={provision.attachments} editable={editable} />
+        {provision.answer ? (
+          <Group>
+            <AnswerHistory reviewId={reviewId} provisionId={provision.id} />
+          </Group>
+        ) : null}
         <ProvisionThreads reviewId={reviewId} provisionId={provision.id} provisionLabel={provision.id} threads={threads} />
       </Stack>
     </Paper>
@@ -278,9 +287,7 @@ function ReadOnlyAnswer({ provision, format }: { provision: ChecklistProvisionDt
           {t('checklist.answer.complianceValue', { value: complianceLabel(t, a.compliance) })}
         </Text>
       ) : null}
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {a.text}
-      </Text>
+      <RichTextView html={a.text} />
       {a.assistanceNeeds.text ? (
         <Text size="sm" c="dimmed">
           {t('checklist.answer.needsValue', { text: a.assistanceNeeds.text })}

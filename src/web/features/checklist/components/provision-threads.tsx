@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
@@ -53,9 +53,12 @@ function Thread({ reviewId, thread }: { reviewId: string; thread: ThreadDto }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const canReply = useAbility('deskReview.reply');
+  // The State under review (and the secretariat helping it) may make a reply part of the answer.
+  const canAddToAnswer = useAbility('checklist.answer');
   const reply = useReplyToThread(reviewId);
   const [body, setBody] = useState('');
   const [empty, setEmpty] = useState(false);
+  const [addToAnswer, setAddToAnswer] = useState(false);
 
   function send(extra: { resolve?: boolean; reopen?: boolean } = {}) {
     const text = body.trim();
@@ -64,7 +67,15 @@ function Thread({ reviewId, thread }: { reviewId: string; thread: ThreadDto }) {
       return;
     }
     setEmpty(false);
-    reply.mutate({ threadId: thread.id, body: text, ...extra }, { onSuccess: () => setBody('') });
+    reply.mutate(
+      { threadId: thread.id, body: text, ...extra, ...(canAddToAnswer && addToAnswer ? { addToAnswer: true } : {}) },
+      {
+        onSuccess: () => {
+          setBody('');
+          setAddToAnswer(false);
+        },
+      },
+    );
   }
 
   return (
@@ -84,6 +95,11 @@ function Thread({ reviewId, thread }: { reviewId: string; thread: ThreadDto }) {
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {m.body}
             </Text>
+            {m.answerVersion ? (
+              <Text size="xs" c="teal.9">
+                {t('checklist.threads.addedToAnswer', { version: m.answerVersion })}
+              </Text>
+            ) : null}
           </li>
         ))}
       </Stack>
@@ -97,6 +113,9 @@ function Thread({ reviewId, thread }: { reviewId: string; thread: ThreadDto }) {
             error={empty ? t('checklist.threads.emptyMessage') : undefined}
             onChange={(event) => setBody(event.currentTarget.value)}
           />
+          {canAddToAnswer ? (
+            <Checkbox size="xs" label={t('checklist.threads.addToAnswer')} checked={addToAnswer} onChange={(event) => setAddToAnswer(event.currentTarget.checked)} />
+          ) : null}
           {reply.isError ? <ProblemAlert error={reply.error} /> : null}
           <Group gap="xs">
             <Button size="xs" loading={reply.isPending} onClick={() => send()}>
