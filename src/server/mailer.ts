@@ -7,7 +7,6 @@
  * e-mails become `outbox`, visible to the secretariat on the outbox page (development,
  * or a deployment that has no mail server yet).
  */
-import { createTransport } from 'nodemailer';
 import type { Config } from '../config.ts';
 import { emailText } from '../domain/notifications/messages.ts';
 import { authorize } from '../policies/policy.ts';
@@ -61,6 +60,8 @@ export async function deliverPendingEmails(ctx: UseCaseContext, settings: MailSe
   const report: DeliveryReport = { sent: 0, failed: 0, outbox: 0 };
   const emails = await claimEmails(ctx.db, { now: ctx.now, limit: DELIVERY_RULES.batchSize, leaseMs: DELIVERY_RULES.leaseMs, retryAfterMs: DELIVERY_RULES.retryAfterMs, retryWindowMs: DELIVERY_RULES.retryWindowMs });
   if (emails.length === 0) return report;
+  // Loaded only when there is mail to send: most commands and servers without SMTP never need it.
+  const { createTransport } = await import('nodemailer');
   const transport = createTransport({ url: settings.smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
   try {
     for (const email of emails) {
