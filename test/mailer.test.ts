@@ -202,12 +202,14 @@ describe('openirm notify', () => {
   it('queues reminders and sends e-mails on request', async () => {
     let target: Record<string, string>;
     let open: () => Promise<Database>;
+    let release: (database: Database) => Promise<void>;
     let cleanup: () => Promise<void>;
     if (TEST_ENGINE === 'postgres') {
+      // A server database: the test keeps its connection while the commands use theirs.
       const db = await createTestDatabase();
-      await db.database.close();
       target = { DATABASE_URL: db.url! };
-      open = () => openDatabase({ engine: 'postgres', url: db.url!, poolSize: 2 });
+      open = async () => db.database;
+      release = async () => undefined;
       cleanup = () => db.dispose();
     } else {
       const dataDir = path.join(TMP_DIR, `notify-cli-${process.pid}`);
@@ -216,6 +218,8 @@ describe('openirm notify', () => {
       await (await openDatabase({ engine: 'pglite', dataDir: path.join(dataDir, 'pgdata'), loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE_FILE)]) })).close();
       target = { DATA_DIR: dataDir };
       open = () => openDatabase({ engine: 'pglite', dataDir: path.join(dataDir, 'pgdata') });
+      // The embedded engine allows one process per data folder: close before the commands run.
+      release = (database) => database.close();
       cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
     }
     // A review whose checklist is due in five days: the focal point of Austria is reminded.
@@ -225,7 +229,7 @@ describe('openirm notify', () => {
     const review = await createReview(ctx, { state: 'AUT', cycle: 2, cohortYear: 1, reviewers: ['DEU', 'KEN'] });
     const started = await recordReviewMilestone(ctx, review.row.id, { kind: 'started', date: daysAgo(55), version: review.row.version });
     await recordReviewMilestone(ctx, review.row.id, { kind: 'focalPointAppointed', date: daysAgo(50), version: started.row.version });
-    await database.close();
+    await release(database);
 
     const smtp = await startSmtp();
     try {
