@@ -5,7 +5,7 @@
  */
 import { pino, type Logger } from 'pino';
 
-export type LogCategory = 'http' | 'db' | 'auth' | 'audit' | 'cli' | 'lots';
+export type LogCategory = 'http' | 'db' | 'auth' | 'audit' | 'cli' | 'lots' | 'mail';
 
 export function createLogger(level: string): Logger {
   return pino({

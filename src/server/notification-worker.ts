@@ -7,7 +7,7 @@
  */
 import { systemActor } from '../domain/accounts/roles.ts';
 import type { Database } from '../db/client.ts';
-import type { Logger } from '../logger.ts';
+import type { LogCategory, Logger } from '../logger.ts';
 import { deliverPendingEmails, type MailSettings } from './mailer.ts';
 import { queueDeadlineReminders } from './use-cases/notifications.ts';
 
@@ -30,7 +30,7 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   const deliverEveryMs = options.deliverEveryMs ?? 60_000;
   const remindEveryMs = options.remindEveryMs ?? 3_600_000;
   const clock = options.clock ?? (() => new Date());
-  const log = options.logger.child({ category: 'mail' });
+  const log = options.logger.child({ category: 'mail' satisfies LogCategory });
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { isPartyOn } from '../../domain/parties/party.ts';
 import { listAccessions, listPartyRows } from '../../db/repositories/parties.ts';
 import { loadReviews } from '../../db/repositories/reviews.ts';
+import { seedDemoChecklists } from './demo-checklists.ts';
 import { pauseReview } from './review-steps.ts';
 import { importReviews } from './reviews.ts';
 
@@ -85,5 +86,6 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
     const last = s.review.milestones.map((m) => m.date).sort().at(-1)!;
     await pauseReview(ctx, s.row.id, { from: addDays(last, 30), reason: 'Demo: country visit postponed (fictitious)', version: s.row.version });
   }
+  await seedDemoChecklists(db, await loadReviews(db));
   return counts.created;
 }
