@@ -59,3 +59,24 @@ export async function sessionFor(database: Database, email: string): Promise<Tes
 export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
   return JSON.parse(response.body) as T;
 }
+
+/**
+ * Opens a review through the API as the secretariat and records its start and the
+ * appointment of its focal point, as most checklist tests need; returns its id.
+ */
+export async function openReviewWithFocalPoint(
+  app: { inject: (options: { method: 'POST'; url: string; headers: Record<string, string>; payload: unknown }) => Promise<LightMyRequestResponse> },
+  secretariat: TestSession,
+  review: { state: string; cycle: number; reviewers: [string, string]; started: string; focalPointAppointed: string },
+): Promise<string> {
+  const created = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state: review.state, cycle: review.cycle, cohortYear: 1, reviewers: review.reviewers } });
+  if (created.statusCode !== 201) throw new Error(`Opening the review failed: ${created.body}`);
+  const id = json<{ review: { id: string } }>(created).review.id;
+  let version = json<{ review: { version: number } }>(created).review.version;
+  for (const [kind, date] of [['started', review.started], ['focalPointAppointed', review.focalPointAppointed]] as const) {
+    const recorded = await app.inject({ method: 'POST', url: `/api/reviews/${id}/milestones`, headers: secretariat.headers, payload: { kind, date, version } });
+    if (recorded.statusCode !== 200) throw new Error(`Recording ${kind} failed: ${recorded.body}`);
+    version = json<{ review: { version: number } }>(recorded).review.version;
+  }
+  return id;
+}

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 import { TMP_DIR } from '../engines.ts';
-import { buildTestApp, json, sessionFor, type TestSession } from '../server.ts';
+import { buildTestApp, openReviewWithFocalPoint, sessionFor, type TestSession } from '../server.ts';
 
 const run = promisify(execFile);
 
@@ -28,17 +28,8 @@ let otherReviewId: string; // FRA, reviewed by DEU and ITA: nothing to do with K
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ANSWER_HTML = '<p>Section 304 of the <strong>Criminal Code</strong> applies.</p><ul><li>Convictions are published yearly.</li></ul>';
 
-async function createReview(state: string, reviewers: [string, string]): Promise<string> {
-  const created = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state, cycle: 1, cohortYear: 1, reviewers } });
-  expect(created.statusCode, created.body).toBe(201);
-  const id = json<{ review: { id: string } }>(created).review.id;
-  let version = json<{ review: { version: number } }>(created).review.version;
-  for (const [kind, date] of [['started', '2011-03-01'], ['focalPointAppointed', '2011-03-20']] as const) {
-    const r = await app.inject({ method: 'POST', url: `/api/reviews/${id}/milestones`, headers: secretariat.headers, payload: { kind, date, version } });
-    expect(r.statusCode, r.body).toBe(200);
-    version = json<{ review: { version: number } }>(r).review.version;
-  }
-  return id;
+function createReview(state: string, reviewers: [string, string]): Promise<string> {
+  return openReviewWithFocalPoint(app, secretariat, { state, cycle: 1, reviewers, started: '2011-03-01', focalPointAppointed: '2011-03-20' });
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
-import { buildTestApp, json, sessionFor, type TestSession } from '../server.ts';
+import { buildTestApp, json, openReviewWithFocalPoint, sessionFor, type TestSession } from '../server.ts';
 
 let testDb: TestDatabase;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -18,13 +18,7 @@ beforeAll(async () => {
   focalPoint = await sessionFor(testDb.database, 'focal.point@demo.test');
   expert = await sessionFor(testDb.database, 'expert@demo.test');
   // Austria under review in cycle 2, reviewed by Kenya (the demo expert's State) and Germany.
-  const created = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state: 'AUT', cycle: 2, cohortYear: 1, reviewers: ['DEU', 'KEN'] } });
-  reviewId = json<{ review: { id: string; version: number } }>(created).review.id;
-  let version = json<{ review: { version: number } }>(created).review.version;
-  for (const [kind, date] of [['started', '2016-03-01'], ['focalPointAppointed', '2016-03-20']] as const) {
-    const r = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/milestones`, headers: secretariat.headers, payload: { kind, date, version } });
-    version = json<{ review: { version: number } }>(r).review.version;
-  }
+  reviewId = await openReviewWithFocalPoint(app, secretariat, { state: 'AUT', cycle: 2, reviewers: ['DEU', 'KEN'], started: '2016-03-01', focalPointAppointed: '2016-03-20' });
 });
 afterAll(async () => {
   await app.close();

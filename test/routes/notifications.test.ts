@@ -12,7 +12,7 @@ import { findUserByEmail, insertUser, updateUser } from '../../src/db/repositori
 import { deliverPendingEmails } from '../../src/server/mailer.ts';
 import { notifyReviewEvent, queueDeadlineReminders } from '../../src/server/use-cases/notifications.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
-import { buildTestApp, json, sessionFor, type TestSession } from '../server.ts';
+import { buildTestApp, json, openReviewWithFocalPoint, sessionFor, type TestSession } from '../server.ts';
 
 let testDb: TestDatabase;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -54,13 +54,7 @@ beforeAll(async () => {
   await addUser('fpAutOff', 'focal-point', 'AUT', true); // disabled
   await addUser('exKenOff', 'expert', 'KEN', true); // disabled
   // Austria under review in cycle 2 by Germany and Kenya; checklist due 60 days after the start.
-  const created = await app.inject({ method: 'POST', url: '/api/reviews', headers: secretariat.headers, payload: { state: 'AUT', cycle: 2, cohortYear: 1, reviewers: ['DEU', 'KEN'] } });
-  reviewId = json<{ review: { id: string; version: number } }>(created).review.id;
-  let version = json<{ review: { version: number } }>(created).review.version;
-  for (const [kind, date] of [['started', '2025-11-02'], ['focalPointAppointed', '2025-11-10']] as const) {
-    const r = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/milestones`, headers: secretariat.headers, payload: { kind, date, version } });
-    version = json<{ review: { version: number } }>(r).review.version;
-  }
+  reviewId = await openReviewWithFocalPoint(app, secretariat, { state: 'AUT', cycle: 2, reviewers: ['DEU', 'KEN'], started: '2025-11-02', focalPointAppointed: '2025-11-10' });
 });
 afterAll(async () => {
   await app.close();
