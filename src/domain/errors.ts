@@ -68,6 +68,10 @@ export type ErrorCode =
   | 'review.notFound'
   /** An import file with at least one bad row; details list every bad row with its line. */
   | 'import.invalid'
+  /** A direct dialogue, its agenda or a scheduling request that breaks a rule (docs/DIALOGUE.md). */
+  | 'dialogue.invalid'
+  /** Something that needs the dialogue's dates (a calendar invitation) before they are set. */
+  | 'dialogue.notScheduled'
   /** The database cannot be reached. */
   | 'database.unavailable'
   /** Anything unexpected; logged with the request id. */

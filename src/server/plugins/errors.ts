@@ -42,6 +42,8 @@ export const STATUS_OF = {
   'review.invalidDate': 422,
   'review.notFound': 404,
   'import.invalid': 422,
+  'dialogue.invalid': 422,
+  'dialogue.notScheduled': 422,
   'database.unavailable': 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
