@@ -8,3 +8,4 @@ export * from './checklists.ts';
 export * from './desk-review.ts';
 export * from './attachments.ts';
 export * from './notifications.ts';
+export * from './dialogue.ts';
