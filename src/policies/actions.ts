@@ -38,6 +38,10 @@ export const ACTIONS = [
   'notifications.deliver',
   'outbox.read',
   'review.readConfidential',
+  'dialogue.read',
+  'dialogue.manage',
+  'dialogue.writeNotes',
+  'dialogue.schedule',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

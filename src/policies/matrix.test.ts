@@ -50,6 +50,10 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'notifications.deliver':   ['-', 'Y', '-', '-', '-'],
   'outbox.read':             ['-', 'Y', '-', '-', '-'],
   'review.readConfidential': ['-', 'Y', 'own', 'own', '-'],
+  'dialogue.read':           ['-', 'Y', 'own', 'own', '-'],
+  'dialogue.manage':         ['-', 'Y', '-', '-', '-'],
+  'dialogue.writeNotes':     ['-', 'Y', '-', 'own-rev', '-'],
+  'dialogue.schedule':       ['-', 'Y', 'own', 'own', '-'],
 };
 
 function actorFor(column: Column): Actor {

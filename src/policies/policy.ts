@@ -106,6 +106,16 @@ export const RULES = {
   // Every e-mail with its recipient: only the secretariat.
   'outbox.read': secretariat,
   'review.readConfidential': reviewParticipants,
+  // The direct dialogue (docs/DIALOGUE.md) is content of the review: its parties and the
+  // secretariat read it, attendance and session notes included…
+  'dialogue.read': reviewParticipants,
+  // …the secretariat organises it: form, dates, participants, agenda, attendance…
+  'dialogue.manage': secretariat,
+  // …the reviewing States' experts and the secretariat keep the notes of each session (the
+  // State under review reads them; its views go into the report)…
+  'dialogue.writeNotes': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
+  // …and every party may ask the scheduler for slots that suit its people.
+  'dialogue.schedule': reviewParticipants,
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {
