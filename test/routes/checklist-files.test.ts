@@ -61,6 +61,17 @@ describe('rich text answers', () => {
   });
 });
 
+describe('checklist progress on the review page', () => {
+  it('is given to the parties only, counted on the version each reads', async () => {
+    const progressOf = async (session: TestSession | null) => json<{ review: { checklist: { answered: number; total: number; lastSubmission: number | null } | null } }>(await app.inject({ url: `/api/reviews/${reviewId}`, headers: session?.headers ?? {} })).review.checklist;
+    expect(await progressOf(focalPoint)).toEqual({ answered: 1, total: 107, lastSubmission: null });
+    // Nothing submitted yet: the reviewers read an empty checklist.
+    expect(await progressOf(expert)).toEqual({ answered: 0, total: 107, lastSubmission: null });
+    expect(await progressOf(null)).toBeNull();
+    expect(await progressOf(await sessionFor(testDb.database, 'delegate@demo.test'))).toBeNull();
+  });
+});
+
 describe('attachments', () => {
   it('accepts a document by its bytes and serves it back, to the parties only', async () => {
     const response = await upload(focalPoint, '5.1', 'Anti-corruption Act 2019.pdf', PDF);

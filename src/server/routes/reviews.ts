@@ -9,6 +9,7 @@ import { rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
 import { MILESTONE_KINDS, DIALOGUE_TYPES } from '../../domain/reviews/milestones.ts';
 import { createReview, createReviewsFromDraws, extendReview, getReview, pauseReview, recordReviewMilestone, resumeReview, reviewHistory } from '../use-cases/review-steps.ts';
 import { exportTracker, importReviews, listTracker, reviewDetail } from '../use-cases/reviews.ts';
+import { checklistProgress } from '../use-cases/checklist.ts';
 import { isoDateSchema } from './route-context.ts';
 import { isoDay } from '../use-cases/context.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
@@ -39,6 +40,7 @@ const reviewDetailSchema = trackerRowSchema.extend({
   extensions: z.array(z.object({ milestone: z.string(), newDueDate: z.string(), reason: z.string(), agreedBy: z.string() })),
   history: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), details: z.record(z.string(), z.unknown()).nullable() })),
   canSeeContent: z.boolean(),
+  checklist: z.object({ answered: z.number(), total: z.number(), lastSubmission: z.number().nullable() }).nullable().describe('Checklist progress, for those who may read the content'),
 });
 const idParams = z.object({ id: z.uuid() });
 const stepErrors = { 404: problemSchema, 409: problemSchema, 422: problemSchema };
@@ -47,7 +49,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
   const detail = async (request: Parameters<typeof contextOf>[0], id: string) => {
     const ctx = contextOf(request, deps);
     const stored = await getReview(ctx, id);
-    return { review: await reviewDetail(ctx, stored, await reviewHistory(ctx, id)) };
+    return { review: { ...(await reviewDetail(ctx, stored, await reviewHistory(ctx, id))), checklist: await checklistProgress(ctx, stored) } };
   };
 
   // CSV uploads arrive as text; the import turns them into rows.

@@ -7,7 +7,7 @@
 import { checkAnswer, checklistFormatOf, isAnswered, MAX_ANSWER_LENGTH, type AnswerInput, type ChecklistFormat, type Compliance } from '../../domain/reviews/checklist.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { milestoneDate, recordMilestone } from '../../domain/reviews/review.ts';
-import { authorize } from '../../policies/policy.ts';
+import { authorize, may } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { asRichText, plainTextToHtml, toSafeRichText } from '../../domain/reviews/rich-text.ts';
 import { listCurrentAttachments, type AttachmentRow } from '../../db/repositories/attachments.ts';
@@ -182,6 +182,21 @@ function snapshotOf(answers: AnswerRow[], attachments: AttachmentRow[]): Submitt
   const answered = new Set(answers.map((a) => a.provisionId));
   for (const [provisionId, files] of filesOf) if (!answered.has(provisionId)) snapshot.push({ provisionId, updatedAt: files[0]!.uploadedAt, attachments: files });
   return snapshot;
+}
+
+/**
+ * How far the checklist is, for the review page: answered / total provisions of the version
+ * the actor reads (reviewers: the last submitted one), and the number of the last submission.
+ * Null for those who may not read the review's content.
+ */
+export async function checklistProgress(ctx: UseCaseContext, stored: StoredReview) {
+  const relation = relationTo(ctx.actor, stored.review);
+  if (!may(ctx.actor, 'review.readConfidential', { relation })) return null;
+  const { provisionRows } = await loadContext(ctx.db, stored.row.id);
+  const submissions = await listSubmissions(ctx.db, stored.row.id);
+  const answers: { compliance?: string | null; text?: string }[] = relation === 'reviewing' ? ((submissions[0]?.answers ?? []) as SubmittedAnswer[]) : await listAnswers(ctx.db, stored.row.id);
+  const answered = answers.filter((a) => isAnswered({ compliance: a.compliance ?? null, text: a.text ?? '' })).length;
+  return { answered, total: provisionRows.length, lastSubmission: submissions[0]?.number ?? null };
 }
 
 /** The provisions a review's checklist covers (those of its cycle's chapters). */

@@ -97,6 +97,8 @@ export interface ReviewDetailDto extends ReviewRowDto {
   history: HistoryEntryDto[];
   /** Whether the signed-in user may see the review's content (checklist, desk review). */
   canSeeContent?: boolean;
+  /** Checklist progress, for those who may see the content. */
+  checklist?: { answered: number; total: number; lastSubmission: number | null } | null;
   /** Recorded milestones, when the API sends them (the dialogue carries its form). */
   milestones?: { kind: MilestoneKind; date: string; dialogueType?: DialogueType | null }[];
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, List, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -168,11 +168,20 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
       </Paper>
 
       {review.canSeeContent ? (
-        <Box>
+        <Stack gap={4}>
           <Anchor component={Link} to={paths.reviewChecklist.getHref(review.id)} fw={600}>
             {t('checklist.openLink')}
           </Anchor>
-        </Box>
+          {review.checklist ? (
+            <Group gap="sm" maw={480}>
+              <Progress value={review.checklist.total ? (review.checklist.answered / review.checklist.total) * 100 : 0} flex={1} color="un.8" aria-label={t('checklist.progress.title')} />
+              <Text size="sm" data-testid="review-checklist-progress">
+                {t('checklist.progress.text', { answered: f.number(review.checklist.answered), total: f.number(review.checklist.total) })}
+                {review.checklist.lastSubmission ? ` · ${t('reviews.checklistSubmission', { number: f.number(review.checklist.lastSubmission) })}` : ''}
+              </Text>
+            </Group>
+          ) : null}
+        </Stack>
       ) : null}
 
       <ReviewTimeline review={review} />
