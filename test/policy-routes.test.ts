@@ -36,6 +36,7 @@ const PARAMS: Record<string, () => string> = {
   provisionId: () => '5.1',
   threadId: () => delegateId,
   attachmentId: () => delegateId,
+  sessionId: () => delegateId,
   '*': () => 'index.html',
 };
 

@@ -35,6 +35,7 @@ import { registerLotsRoutes } from './routes/lots.ts';
 import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerChecklistRoutes, registerDeskReviewRoutes, registerInboxRoutes } from './routes/checklist.ts';
 import { registerChecklistExportRoutes } from './routes/checklist-export.ts';
+import { registerDialogueRoutes } from './routes/dialogue.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerNotificationRoutes(app, routeDeps);
   registerAttachmentRoutes(app, routeDeps);
   registerChecklistVersionRoutes(app, routeDeps);
+  registerDialogueRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
