@@ -194,7 +194,7 @@ export async function checklistProgress(ctx: UseCaseContext, stored: StoredRevie
   if (!may(ctx.actor, 'review.readConfidential', { relation })) return null;
   const { provisionRows } = await loadContext(ctx.db, stored.row.id);
   const submissions = await listSubmissions(ctx.db, stored.row.id);
-  const answers: { compliance?: string | null; text?: string }[] = relation === 'reviewing' ? ((submissions[0]?.answers ?? [])) : await listAnswers(ctx.db, stored.row.id);
+  const answers: { compliance?: string | null; text?: string }[] = relation === 'reviewing' ? (submissions[0]?.answers ?? []) : await listAnswers(ctx.db, stored.row.id);
   const answered = answers.filter((a) => isAnswered({ compliance: a.compliance ?? null, text: a.text ?? '' })).length;
   return { answered, total: provisionRows.length, lastSubmission: submissions[0]?.number ?? null };
 }
