@@ -42,6 +42,7 @@ export const ACTIONS = [
   'dialogue.manage',
   'dialogue.writeNotes',
   'dialogue.schedule',
+  'public.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

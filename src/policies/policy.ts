@@ -116,6 +116,9 @@ export const RULES = {
   'dialogue.writeNotes': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
   // …and every party may ask the scheduler for slots that suit its people.
   'dialogue.schedule': reviewParticipants,
+  // The public schedule, country profiles and feeds: stage, dates and published material only
+  // (docs/PUBLIC.md); no account needed.
+  'public.read': everyone,
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {

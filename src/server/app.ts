@@ -38,6 +38,7 @@ import { registerChecklistExportRoutes } from './routes/checklist-export.ts';
 import { registerDialogueRoutes } from './routes/dialogue.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
+import { registerPublicRoutes } from './routes/public.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -136,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
     config,
     version: deps.version ?? '0.0.0',
     // Other server processes see a review change within this many milliseconds.
-    trackerCache: new ResponseCache(5_000),
+    // Also holds the public schedule, feeds and one profile per State (routes/public.ts).
+    trackerCache: new ResponseCache(5_000, 1_024),
     files: deps.files ?? createFileStore(config),
     auth: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   };
@@ -152,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerAuditRoutes(app, routeDeps);
   registerLotsRoutes(app, routeDeps);
   registerReviewRoutes(app, routeDeps);
+  registerPublicRoutes(app, routeDeps);
   registerChecklistRoutes(app, routeDeps);
   registerChecklistExportRoutes(app, routeDeps);
   registerDeskReviewRoutes(app, routeDeps);
