@@ -52,9 +52,9 @@ const DIALOGUE = {
 };
 
 const get = (session: TestSession | null, id = reviewId) => app.inject({ url: `/api/reviews/${id}/dialogue`, headers: session?.headers ?? {} });
-const put = (session: TestSession, payload: unknown, id = reviewId) => app.inject({ method: 'PUT', url: `/api/reviews/${id}/dialogue`, headers: session.headers, payload });
+const put = (session: TestSession, payload: Record<string, unknown>, id = reviewId) => app.inject({ method: 'PUT', url: `/api/reviews/${id}/dialogue`, headers: session.headers, payload });
 const ics = (session: TestSession | null, id = reviewId) => app.inject({ url: `/api/reviews/${id}/dialogue.ics`, headers: session?.headers ?? {} });
-const notes = (session: TestSession, sessionId: string, payload: unknown, id = reviewId) =>
+const notes = (session: TestSession, sessionId: string, payload: Record<string, unknown>, id = reviewId) =>
   app.inject({ method: 'PUT', url: `/api/reviews/${id}/dialogue/sessions/${sessionId}/notes`, headers: session.headers, payload });
 const audit = async (id = reviewId) => listAuditEvents(testDb.database.db, { limit: 500, resourceType: 'review', resourceId: id });
 
