@@ -21,4 +21,18 @@ describe('ResponseCache', () => {
     expect(cache.get('4')).toBe('4');
     expect(cache.get('1')).toBeUndefined();
   });
+
+  it('keeps an entry for its own time, and drops a body computed across a clear', () => {
+    let now = 0;
+    const cache = new ResponseCache(5_000, 10, () => now);
+    cache.set('long', 'x', { ttlMs: 30_000 });
+    now = 29_999;
+    expect(cache.get('long')).toBe('x');
+    const before = cache.generation;
+    cache.clear();
+    cache.set('stale', 'old', { generation: before });
+    expect(cache.get('stale')).toBeUndefined();
+    cache.set('fresh', 'new', { generation: cache.generation });
+    expect(cache.get('fresh')).toBe('new');
+  });
 });

@@ -7,6 +7,7 @@
  */
 export class ResponseCache {
   private readonly entries = new Map<string, { body: string; expiresAt: number }>();
+  private clears = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -24,13 +25,24 @@ export class ResponseCache {
     return entry.body;
   }
 
-  set(key: string, body: string): void {
+  /** Changes on every clear(): read it before computing a body, pass it to set(). */
+  get generation(): number {
+    return this.clears;
+  }
+
+  /**
+   * Keeps `body` for `options.ttlMs` (default: the cache's). With `options.generation`, a body
+   * computed before a clear() (a write happened meanwhile) is not kept.
+   */
+  set(key: string, body: string, options: { ttlMs?: number; generation?: number } = {}): void {
+    if (options.generation !== undefined && options.generation !== this.clears) return;
     // Arbitrary asOf dates must not grow the map without bound.
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { body, expiresAt: this.clock() + this.ttlMs });
+    this.entries.set(key, { body, expiresAt: this.clock() + (options.ttlMs ?? this.ttlMs) });
   }
 
   clear(): void {
     this.entries.clear();
+    this.clears += 1;
   }
 }

@@ -105,7 +105,7 @@ describe('public country profile', () => {
 
   it('is cacheable and changes as soon as the review changes', async () => {
     const before = await ok(`/api/public/countries/${state}`);
-    expect(before.headers['cache-control']).toBe('public, max-age=60');
+    expect(before.headers['cache-control']).toBe('public, max-age=30');
     const current = json<{ review: { version: number } }>(await ok(`/api/reviews/${reviewId}`, secretariat.headers)).review;
     const resumed = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/resume`, headers: secretariat.headers, payload: { to: today(), version: current.version } });
     expect(resumed.statusCode, resumed.body).toBe(200);

@@ -9,14 +9,16 @@ import { parties } from '../schema/reference.ts';
 import { reviews } from '../schema/reviews.ts';
 
 /** Ids of the reviews of `iso3`, and the reviews in which it is one of the two reviewing States. */
-export async function reviewsInvolving(db: DbOrTx, iso3: string): Promise<{ underReview: string[]; reviewing: { id: string; cycle: number; stateUnderReview: string }[] }> {
+export async function reviewsInvolving(db: DbOrTx, iso3: string): Promise<{ underReview: string[]; reviewing: { id: string; cycle: number; stateUnderReview: string }[]; states: string[] }> {
   const rows = await db
-    .select({ id: reviews.id, cycle: reviews.cycleNumber, state: reviews.stateIso3 })
+    .select({ id: reviews.id, cycle: reviews.cycleNumber, state: reviews.stateIso3, r1: reviews.reviewer1Iso3, r2: reviews.reviewer2Iso3 })
     .from(reviews)
     .where(or(eq(reviews.stateIso3, iso3), eq(reviews.reviewer1Iso3, iso3), eq(reviews.reviewer2Iso3, iso3)));
   return {
     underReview: rows.filter((r) => r.state === iso3).map((r) => r.id),
     reviewing: rows.filter((r) => r.state !== iso3).map((r) => ({ id: r.id, cycle: r.cycle, stateUnderReview: r.state })),
+    /** Every State named in these reviews. */
+    states: [...new Set(rows.flatMap((r) => [r.state, r.r1, r.r2]))],
   };
 }
 

@@ -70,21 +70,37 @@ const scheduleSchema = z.object({
 const iso3Params = z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/) });
 const ATOM = 'application/atom+xml; charset=utf-8';
 /** Shared caches and browsers may keep a public response this long. */
-const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+const PUBLIC_CACHE_CONTROL = 'public, max-age=30';
+/** How long this process keeps a public response (a write in this process clears it at once). */
+const PUBLIC_CACHE_TTL_MS = 30_000;
 
 export function registerPublicRoutes(app: App, deps: RouteDeps): void {
   const cache = deps.trackerCache;
   /** Absolute address of the app for feed links: PUBLIC_URL, or the address the request came to. */
   const baseUrlOf = (request: FastifyRequest) => deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
 
-  /** Serves `key` from the cache, or computes, stores and serves it. */
+  const inFlight = new Map<string, Promise<string>>();
+  /**
+   * Serves `key` from the cache, or computes, stores and serves it; concurrent requests for a
+   * missing key share one computation. Review writes in this process clear the cache at once
+   * (a body computed across a write is not kept); other processes see a change within
+   * PUBLIC_CACHE_TTL_MS, as browsers may (Cache-Control).
+   */
   async function cached(key: string, compute: () => Promise<string>): Promise<string> {
-    let body = cache.get(key);
-    if (body === undefined) {
-      body = await compute();
-      cache.set(key, body);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      const generation = cache.generation;
+      pending = compute()
+        .then((body) => {
+          cache.set(key, body, { ttlMs: PUBLIC_CACHE_TTL_MS, generation });
+          return body;
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
     }
-    return body;
+    return pending;
   }
 
   app.get(
