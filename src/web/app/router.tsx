@@ -45,6 +45,7 @@ const routeTree = rootRoute.addChildren([
   page(paths.reviews.path, () => import('./routes/reviews.tsx'), 'ReviewsPage'),
   page(paths.review.path, () => import('./routes/review.tsx'), 'ReviewPage'),
   page(paths.reviewChecklist.path, () => import('./routes/checklist.tsx'), 'ChecklistPage'),
+  page(paths.reviewDialogue.path, () => import('./routes/dialogue.tsx'), 'DialoguePage'),
   page(paths.users.path, () => import('./routes/users.tsx'), 'UsersPage'),
   page(paths.audit.path, () => import('./routes/audit.tsx'), 'AuditPage'),
   page(paths.account.path, () => import('./routes/account.tsx'), 'AccountPage'),

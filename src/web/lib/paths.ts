@@ -15,6 +15,7 @@ export const paths = {
   reviews: { path: '/reviews', getHref: () => '/reviews' },
   review: { path: '/reviews/$reviewId', getHref: (id: string) => `/reviews/${encodeURIComponent(id)}` },
   reviewChecklist: { path: '/reviews/$reviewId/checklist', getHref: (id: string) => `/reviews/${encodeURIComponent(id)}/checklist` },
+  reviewDialogue: { path: '/reviews/$reviewId/dialogue', getHref: (id: string) => `/reviews/${encodeURIComponent(id)}/dialogue` },
   users: { path: '/admin/users', getHref: () => '/admin/users' },
   audit: { path: '/admin/audit', getHref: () => '/admin/audit' },
   account: { path: '/account', getHref: () => '/account' },

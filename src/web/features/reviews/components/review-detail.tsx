@@ -172,6 +172,9 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
           <Anchor component={Link} to={paths.reviewChecklist.getHref(review.id)} fw={600}>
             {t('checklist.openLink')}
           </Anchor>
+          <Anchor component={Link} to={paths.reviewDialogue.getHref(review.id)} fw={600}>
+            {t('dialogue.openLink')}
+          </Anchor>
           {review.checklist ? (
             <Group gap="sm" maw={480}>
               <Progress value={review.checklist.total ? (review.checklist.answered / review.checklist.total) * 100 : 0} flex={1} color="un.8" aria-label={t('checklist.progress.title')} />
