@@ -33,7 +33,7 @@ function at(isoDay: string, hour = 10): Date {
 }
 
 function demoAnswer(provisionId: string, label: string, structured: boolean, n: number) {
-  const compliance = structured ? (['yes', 'partially', 'yes', 'no'] as const)[n % 4] : null;
+  const compliance = structured ? ((['yes', 'partially', 'yes', 'no'] as const)[n % 4] ?? null) : null;
   const text =
     `<p>Fictitious demo answer on ${label}. The State describes the <strong>laws</strong> that give effect to the provision, ` +
     `the institutions that apply them and examples of their application.</p>` +
