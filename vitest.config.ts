@@ -22,6 +22,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
           setupFiles: ['src/web/testing/setup.ts'],
+          // A whole page renders in jsdom per test: seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
