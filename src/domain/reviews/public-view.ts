@@ -5,6 +5,7 @@
  * comments, drafts, the reasons for pauses and extensions). And the public events that the
  * Atom feeds and e-mail subscriptions announce. Pure: `now` is passed in.
  */
+import type { UnLanguage } from '../parties/party.ts';
 import type { DialogueType, MilestoneKind } from './milestones.ts';
 import type { Review } from './review.ts';
 import { stageOf, type Stage } from './stages.ts';
@@ -94,8 +95,6 @@ export function describePublicEvent(event: PublicEvent, state: string, cycle: nu
   }
 }
 
-/** The six official UN languages, in which published documents may exist. */
-export type UnLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
 /** One published document of a review, in one language (docs/PUBLIC.md, "Published material"). */
 export interface PublishedDocument {

@@ -59,6 +59,7 @@ export function MainNav() {
     { href: paths.cycles.getHref(), label: t('nav.cycles') },
     { href: paths.draws.getHref(), label: t('nav.draws') },
     { href: paths.reviews.getHref(), label: t('nav.reviews') },
+    { href: paths.schedule.getHref(), label: t('nav.schedule') },
   ];
   const administration: NavItem[] = [];
   if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });
