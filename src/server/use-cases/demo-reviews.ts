@@ -12,6 +12,7 @@ import { listAccessions, listPartyRows } from '../../db/repositories/parties.ts'
 import { loadReviews } from '../../db/repositories/reviews.ts';
 import { seedDemoChecklists } from './demo-checklists.ts';
 import { pauseReview } from './review-steps.ts';
+import { DEMO_ACCOUNTS } from './seed-demo.ts';
 import { importReviews } from './reviews.ts';
 
 /** Milestone columns in order, with the days after the previous step in the demo. */
@@ -67,6 +68,9 @@ export function demoReviewRows(states: { iso3: string; regionalGroup: string }[]
   return rows;
 }
 
+/** The State of the demo expert account. */
+const DEMO_EXPERT_STATE = DEMO_ACCOUNTS.find((a) => a.role === 'expert')!.stateIso3!;
+
 /** Loads the demo reviews once (nothing when any review exists). */
 export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
   if ((await loadReviews(db)).length > 0) return 0;
@@ -78,6 +82,10 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const ctx = { db, actor: systemActor('demo-seed'), now };
   const rows = [...demoReviewRows(states, 1, 2010, 24), ...demoReviewRows(states, 2, 2016, 36)];
+  // The demo expert's State (Kenya) becomes a reviewing State of two reviews under desk
+  // review in cycle 2, so that the expert has checklists to read and questions to ask.
+  const inDeskReview = rows.filter((r) => r.cycle === '2' && r.checklist_submitted && !r.desk_review_completed && ![r.state_iso3, r.reviewer1_iso3].includes(DEMO_EXPERT_STATE));
+  for (const row of inDeskReview.slice(0, 2)) row.reviewer2_iso3 = DEMO_EXPERT_STATE;
   const counts = await importReviews(ctx, rows);
   // Two reviews paused, as when a country visit is postponed.
   const stored = await loadReviews(db, { cycleNumber: 2 });
