@@ -172,9 +172,6 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
           <Anchor component={Link} to={paths.reviewChecklist.getHref(review.id)} fw={600}>
             {t('checklist.openLink')}
           </Anchor>
-          <Anchor component={Link} to={paths.reviewDialogue.getHref(review.id)} fw={600}>
-            {t('dialogue.openLink')}
-          </Anchor>
           {review.checklist ? (
             <Group gap="sm" maw={480}>
               <Progress value={review.checklist.total ? (review.checklist.answered / review.checklist.total) * 100 : 0} flex={1} color="un.8" aria-label={t('checklist.progress.title')} />
@@ -184,6 +181,9 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
               </Text>
             </Group>
           ) : null}
+          <Anchor mt="xs" component={Link} to={paths.reviewDialogue.getHref(review.id)} fw={600}>
+            {t('dialogue.openLink')}
+          </Anchor>
         </Stack>
       ) : null}
 
