@@ -33,17 +33,19 @@ function initial(data: DialogueResponse): DialogueInput {
 
 const ATTENDED = ['unknown', 'yes', 'no'] as const;
 
-/** The secretariat's form: the whole dialogue, saved at once with the version read. */
-export function DialogueFormPanel({ data }: { data: DialogueResponse }) {
+/**
+ * The secretariat's form: the whole dialogue, saved at once with the version read. The parent
+ * remounts it on each new version (fresh ids and times), so it keeps the "saved" flag.
+ */
+export function DialogueFormPanel({ data, saved, onSaved }: { data: DialogueResponse; saved: boolean; onSaved: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const { language } = useFormatters();
   const { nameOf } = usePartyNames();
   const [draft, setDraft] = useState<DialogueInput>(() => initial(data));
-  const [saved, setSaved] = useState(false);
   const save = useSaveDialogue(data.reviewId);
   const set = (patch: Partial<DialogueInput>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
+    onSaved(false);
   };
   const setParticipant = (i: number, patch: Partial<ParticipantDraft>) => set({ participants: draft.participants.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
   const setSession = (i: number, patch: Partial<SessionDraft>) => set({ sessions: draft.sessions.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
@@ -57,7 +59,7 @@ export function DialogueFormPanel({ data }: { data: DialogueResponse }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ ...draft, location: draft.location.trim() }, { onSuccess: () => setSaved(true) });
+          save.mutate({ ...draft, location: draft.location.trim() }, { onSuccess: () => onSaved(true) });
         }}
       >
         <Stack gap="md">

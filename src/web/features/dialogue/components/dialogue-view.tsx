@@ -26,10 +26,9 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function SessionNotes({ reviewId, session, canWrite }: { reviewId: string; session: SessionDto; canWrite: boolean }) {
+function SessionNotes({ reviewId, session, canWrite, saved, setSaved }: { reviewId: string; session: SessionDto; canWrite: boolean; saved: boolean; setSaved: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(session.notes);
-  const [saved, setSaved] = useState(false);
   const save = useSaveNotes(reviewId);
   if (!canWrite) {
     return <Text style={{ whiteSpace: 'pre-wrap' }}>{session.notes || t('dialogue.notes.empty')}</Text>;
@@ -69,6 +68,8 @@ function Agenda({ reviewId, dialogue, canWrite }: { reviewId: string; dialogue: 
   const { t } = useTranslation();
   const { language } = useFormatters();
   const mine = viewerTimeZone();
+  // Which session's notes were just saved: kept here, as each session's editor is remounted on its new version.
+  const [savedSession, setSavedSession] = useState<string | null>(null);
   if (dialogue.sessions.length === 0) return <Text c="dimmed">{t('dialogue.agenda.none')}</Text>;
   return (
     <Stack gap="md">
@@ -109,7 +110,14 @@ function Agenda({ reviewId, dialogue, canWrite }: { reviewId: string; dialogue: 
               <Text fw={600} mb={4}>
                 {s.title}
               </Text>
-              <SessionNotes key={`${s.id}:${s.notesVersion}`} reviewId={reviewId} session={s} canWrite={canWrite} />
+              <SessionNotes
+                key={`${s.id}:${s.notesVersion}`}
+                reviewId={reviewId}
+                session={s}
+                canWrite={canWrite}
+                saved={savedSession === s.id}
+                setSaved={(saved) => setSavedSession(saved ? s.id : null)}
+              />
               {s.notesUpdatedBy ? (
                 <Text size="xs" c="dimmed" mt={4}>
                   {t('dialogue.notes.updated', { by: s.notesUpdatedBy })}
@@ -129,6 +137,7 @@ export function DialogueView({ reviewId }: { reviewId: string }) {
   const f = useFormatters();
   const { nameOf } = usePartyNames();
   const query = useDialogue(reviewId);
+  const [saved, setSaved] = useState(false);
   if (query.isPending) return <Loading />;
   if (query.error) {
     return (
@@ -254,7 +263,7 @@ export function DialogueView({ reviewId }: { reviewId: string }) {
         </>
       )}
 
-      {data.abilities.manage ? <DialogueFormPanel key={dialogue?.version ?? 0} data={data} /> : null}
+      {data.abilities.manage ? <DialogueFormPanel key={dialogue?.version ?? 0} data={data} saved={saved} onSaved={setSaved} /> : null}
       {data.abilities.schedule ? <SchedulerPanel reviewId={reviewId} data={data} /> : null}
     </Stack>
   );
