@@ -9,7 +9,7 @@ function rowNames(): string[] {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('rowheader')[0]?.querySelector('p')?.textContent ?? '');
+    .map((row) => within(row).getAllByRole('rowheader')[0]?.querySelector('a')?.textContent ?? '');
 }
 
 async function openPartiesPage(session = anonymousSession()) {
@@ -27,6 +27,8 @@ describe('States parties page', () => {
   it('lists every State and the EU, sorted by name, with status and date precision', async () => {
     await openPartiesPage();
     expect(rowNames()).toEqual(['Andorra', 'Argentina', 'Austria', "Côte d'Ivoire", 'European Union']);
+    // Each name leads to the State's public country profile.
+    expect(screen.getByRole('link', { name: 'Andorra' }).getAttribute('href')).toBe('/countries/AND');
     const andorra = screen.getByRole('rowheader', { name: /Andorra/ }).closest('tr')!;
     expect(within(andorra).getByText('Not a party')).toBeTruthy();
     const argentina = screen.getByRole('rowheader', { name: /Argentina/ }).closest('tr')!;

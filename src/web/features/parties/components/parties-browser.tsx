@@ -1,4 +1,5 @@
-import { Alert, Badge, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONAL_GROUPS, type RegionalGroup } from '../../../../domain/parties/regional-groups.ts';
@@ -6,6 +7,7 @@ import { Loading } from '../../../components/ui/loading.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { regionalGroupLabel } from '../../../i18n/labels.ts';
 import { useFormatters } from '../../../lib/format.ts';
+import { paths } from '../../../lib/paths.ts';
 import { foldForSearch } from '../../../lib/text.ts';
 import { useAbility } from '../../auth/api/get-session.ts';
 import { useParties, type PartyListItem } from '../api/get-parties.ts';
@@ -167,9 +169,9 @@ export function PartiesBrowser() {
                     {rows.map((party) => (
                       <Table.Tr key={party.iso3}>
                         <Table.Th scope="row" fw={500}>
-                          <Text size="sm" fw={500}>
+                          <Anchor component={Link} to={paths.country.getHref(party.iso3)} size="sm" fw={500}>
                             {party.names[f.language]}
-                          </Text>
+                          </Anchor>
                           {party.kind === 'reio' ? (
                             <Text size="xs" c="dimmed">
                               {t('parties.table.reio')}
