@@ -20,7 +20,7 @@
  *   (a 08:30 start for someone who begins at 09:00 beats a 03:00 start); then earliest.
  */
 import { DomainError } from '../errors.ts';
-import { formatOffset, isTimeZone, isoInstant, localTime, offsetTransitions, parseClock } from './time-zones.ts';
+import { formatOffset, isTimeZone, isoInstant, localTime, offsetTransitions, parseClock, zoneOffsets } from './time-zones.ts';
 
 export interface WorkingHours {
   /** IANA time zone, e.g. Europe/Vienna. */
@@ -146,28 +146,42 @@ interface Fit {
   minutesOutside: number;
 }
 
-/** How a meeting [startMs, endMs) sits in someone's working hours, on their clock. */
-function fitOf(hours: WorkingHours, startMs: number, endMs: number): Fit & { start: ReturnType<typeof localTime>; end: ReturnType<typeof localTime> } {
-  const start = localTime(startMs, hours.timeZone);
-  const end = localTime(endMs, hours.timeZone);
+type Offsets = Map<string, (utcMs: number) => number>;
+
+/** Local day number (days since 1970-01-01 on the wall clock) and minute of the day. */
+function wall(utcMs: number, offsetMinutes: number): { day: number; minute: number; weekday: number } {
+  const local = utcMs + offsetMinutes * MINUTE;
+  const day = Math.floor(local / DAY);
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  return { day, minute: Math.round((local - day * DAY) / MINUTE), weekday: ((((day + 3) % 7) + 7) % 7) + 1 };
+}
+
+/**
+ * How a meeting [startMs, endMs) sits in someone's working hours, on their clock. Numbers only:
+ * this runs for every candidate and every person, so it builds no strings.
+ */
+function fitOf(hours: WorkingHours, startMs: number, endMs: number, offsets: Offsets): Fit {
+  const offsetAt = offsets.get(hours.timeZone)!;
+  const start = wall(startMs, offsetAt(startMs));
+  const end = wall(endMs, offsetAt(endMs));
   const workStart = parseClock(hours.workStart)!;
   const workEnd = parseClock(hours.workEnd)!;
   const duration = Math.round((endMs - startMs) / MINUTE);
   // The end's wall clock on the start's day (an end at local midnight counts as 24:00).
-  const endMinute = end.date === start.date ? end.minuteOfDay : end.minuteOfDay === 0 ? 1440 : Number.POSITIVE_INFINITY;
+  const endMinute = end.day === start.day ? end.minute : end.day === start.day + 1 && end.minute === 0 ? 1440 : Number.POSITIVE_INFINITY;
   const workingDay = hours.workDays.includes(start.weekday);
-  const inside = workingDay && start.minuteOfDay >= workStart && endMinute <= workEnd;
+  const inside = workingDay && start.minute >= workStart && endMinute <= workEnd;
   let minutesOutside = 0;
   if (!inside) {
     if (!workingDay || endMinute === Number.POSITIVE_INFINITY) minutesOutside = duration;
     else {
       // Wall-clock overlap with the working window; DST inside the meeting is rare enough to
       // count on the wall clock here (the *inside* test above uses real instants).
-      const overlap = Math.max(0, Math.min(endMinute, workEnd) - Math.max(start.minuteOfDay, workStart));
+      const overlap = Math.max(0, Math.min(endMinute, workEnd) - Math.max(start.minute, workStart));
       minutesOutside = Math.max(0, duration - overlap);
     }
   }
-  return { inside, minutesOutside, start, end };
+  return { inside, minutesOutside };
 }
 
 /**
@@ -183,52 +197,70 @@ export function proposeSlots(request: ScheduleRequest): ScheduleResult {
   const step = request.stepMinutes * MINUTE;
   const limit = Math.min(Math.max(1, request.limit ?? 20), SCHEDULER_LIMITS.maxLimit);
   const languages = [...new Set(request.interpretationLanguages)];
+  const zones = [...new Set([...request.participants, ...request.interpreters].map((p) => p.timeZone))];
+  // One offset table per zone over the range (and a day either side): the offset changes are
+  // found once, so each of the many readings below is arithmetic rather than a call into Intl.
+  const offsets: Offsets = new Map(zones.map((zone) => [zone, zoneOffsets(zone, from - DAY, toExclusive + DAY)]));
 
-  const scored: Omit<ProposedSlot, 'rank'>[] = [];
+  // First pass, numbers only: every candidate's score.
+  const scored: { startMs: number; insideCount: number; minutesOutside: number }[] = [];
   let candidates = 0;
   let withoutInterpretation = 0;
   for (let startMs = from; startMs + duration <= toExclusive; startMs += step) {
     candidates += 1;
     const endMs = startMs + duration;
-    const interpretation = languages.map((language) => ({
-      language,
-      interpreters: request.interpreters.filter((i) => i.language === language && fitOf(i, startMs, endMs).inside).map((i) => i.id),
-    }));
-    if (interpretation.some((l) => l.interpreters.length === 0)) {
+    const interpreted = languages.every((language) => request.interpreters.some((i) => i.language === language && fitOf(i, startMs, endMs, offsets).inside));
+    if (!interpreted) {
       withoutInterpretation += 1;
       continue;
     }
+    let insideCount = 0;
+    let minutesOutside = 0;
+    for (const p of request.participants) {
+      const fit = fitOf(p, startMs, endMs, offsets);
+      if (fit.inside) insideCount += 1;
+      minutesOutside += fit.minutesOutside;
+    }
+    if (insideCount > 0) scored.push({ startMs, insideCount, minutesOutside });
+  }
+  scored.sort((a, b) => b.insideCount - a.insideCount || a.minutesOutside - b.minutesOutside || a.startMs - b.startMs);
+
+  // Second pass, for the slots returned: each person's local times, from the time-zone database.
+  const slots = scored.slice(0, limit).map(({ startMs, insideCount, minutesOutside }, i): ProposedSlot => {
+    const endMs = startMs + duration;
     const participants = request.participants.map((p): ParticipantAtSlot => {
-      const fit = fitOf(p, startMs, endMs);
+      const fit = fitOf(p, startMs, endMs, offsets);
+      const start = localTime(startMs, p.timeZone);
+      const end = localTime(endMs, p.timeZone);
       return {
         id: p.id,
         label: p.label,
         timeZone: p.timeZone,
-        localStart: `${fit.start.date}T${fit.start.time}`,
-        localEnd: `${fit.end.date}T${fit.end.time}`,
-        weekday: fit.start.weekday,
-        utcOffset: formatOffset(fit.start.offsetMinutes),
+        localStart: `${start.date}T${start.time}`,
+        localEnd: `${end.date}T${end.time}`,
+        weekday: start.weekday,
+        utcOffset: formatOffset(start.offsetMinutes),
         inside: fit.inside,
         minutesOutside: fit.minutesOutside,
       };
     });
-    const insideCount = participants.filter((p) => p.inside).length;
-    if (insideCount === 0) continue;
-    scored.push({
+    return {
+      rank: i + 1,
       start: isoInstant(startMs),
       end: isoInstant(endMs),
       insideCount,
       participantCount: participants.length,
       fitsAll: insideCount === participants.length,
-      minutesOutside: participants.reduce((sum, p) => sum + p.minutesOutside, 0),
+      minutesOutside,
       participants,
-      interpretation,
-    });
-  }
-  scored.sort((a, b) => b.insideCount - a.insideCount || a.minutesOutside - b.minutesOutside || a.start.localeCompare(b.start));
-  const zones = [...new Set([...request.participants, ...request.interpreters].map((p) => p.timeZone))];
+      interpretation: languages.map((language) => ({
+        language,
+        interpreters: request.interpreters.filter((it) => it.language === language && fitOf(it, startMs, endMs, offsets).inside).map((it) => it.id),
+      })),
+    };
+  });
   const clockChanges = zones.flatMap((timeZone) =>
     offsetTransitions(timeZone, from, toExclusive).map((t) => ({ timeZone, at: isoInstant(t.atUtcMs), fromOffset: formatOffset(t.fromOffset), toOffset: formatOffset(t.toOffset) })),
   );
-  return { slots: scored.slice(0, limit).map((slot, i) => ({ rank: i + 1, ...slot })), candidates, withoutInterpretation, clockChanges };
+  return { slots, candidates, withoutInterpretation, clockChanges };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOffset, isTimeZone, localTime, offsetTransitions, resolveLocal } from './time-zones.ts';
+import { formatOffset, isTimeZone, localTime, offsetTransitions, resolveLocal, zoneClock } from './time-zones.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -48,5 +48,17 @@ describe('time zones from the platform (Intl)', () => {
       { atUtcMs: at('2025-10-04T16:00:00Z'), fromOffset: 600, toOffset: 660 },
     ]);
     expect(offsetTransitions('Asia/Kathmandu', at('2025-01-01T00:00:00Z'), at('2026-01-01T00:00:00Z'))).toEqual([]);
+  });
+
+  it('reads the fast clock (offsets found once) exactly as Intl, every 17 minutes over spring and autumn', () => {
+    for (const zone of ['Europe/Vienna', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns']) {
+      for (const [from, to] of [
+        ['2025-03-01T00:00:00Z', '2025-04-15T00:00:00Z'],
+        ['2025-09-25T00:00:00Z', '2025-11-10T00:00:00Z'],
+      ] as const) {
+        const clock = zoneClock(zone, at(from), at(to));
+        for (let t = at(from); t < at(to); t += 17 * 60_000) expect(clock(t), `${zone} ${new Date(t).toISOString()}`).toEqual(localTime(t, zone));
+      }
+    }
   });
 });

@@ -169,3 +169,43 @@ export function offsetTransitions(zone: string, fromMs: number, toMs: number): O
   }
   return found;
 }
+
+/** Wall clock from an instant and a known offset: plain arithmetic, no Intl call. */
+function wallClock(utcMs: number, offsetMinutes: number): LocalTime {
+  const wall = new Date(utcMs + offsetMinutes * 60_000);
+  const dayOfWeek = wall.getUTCDay();
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
+  return {
+    date: `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`,
+    time: `${pad(hour)}:${pad(minute)}`,
+    minuteOfDay: hour * 60 + minute,
+    weekday: dayOfWeek === 0 ? 7 : dayOfWeek,
+    offsetMinutes,
+  };
+}
+
+/**
+ * The UTC offset of one zone at any instant of a period: the changes in [fromMs, toMs) are found
+ * once (`offsetTransitions`), then each answer is a lookup. Exactly `localTime(t).offsetMinutes`
+ * inside the period (tested against it); outside it, it asks Intl.
+ */
+export function zoneOffsets(zone: string, fromMs: number, toMs: number): (utcMs: number) => number {
+  const initial = localTime(fromMs, zone).offsetMinutes;
+  const changes = offsetTransitions(zone, fromMs, toMs);
+  return (utcMs) => {
+    if (utcMs < fromMs || utcMs >= toMs) return localTime(utcMs, zone).offsetMinutes;
+    let offset = initial;
+    for (const c of changes) {
+      if (c.atUtcMs > utcMs) break;
+      offset = c.toOffset;
+    }
+    return offset;
+  };
+}
+
+/** A fast clock for one zone over a period, built on `zoneOffsets`: each reading is arithmetic. */
+export function zoneClock(zone: string, fromMs: number, toMs: number): (utcMs: number) => LocalTime {
+  const offsetAt = zoneOffsets(zone, fromMs, toMs);
+  return (utcMs) => wallClock(utcMs, offsetAt(utcMs));
+}
