@@ -91,7 +91,9 @@ test('the focal point answers, attaches a file and submits the checklist; an exp
   await reply.getByRole('textbox', { name: 'Reply' }).fill('The Court of Audit, with a report to Parliament.');
   await reply.getByRole('checkbox', { name: /Also add this reply to our answer/ }).check();
   await reply.getByRole('button', { name: 'Send the reply' }).click();
-  await expect(reply.getByText('The Court of Audit, with a report to Parliament.')).toBeVisible();
+  // The reply box keeps the text until the server answers; the posted message is a paragraph.
+  await expect(reply.getByRole('paragraph').filter({ hasText: 'The Court of Audit, with a report to Parliament.' })).toBeVisible();
+  await expect(reply.getByRole('textbox', { name: 'Reply' })).toHaveValue('');
   await expect(reply.getByText(/^Added to the answer as version \d+$/)).toBeVisible();
   await signOut(page);
 

@@ -90,8 +90,8 @@ export function useThreads(reviewId: string) {
   return useQuery({ queryKey: threadsKey(reviewId), queryFn: () => apiRequest<{ threads: ThreadDto[] }>(`${base(reviewId)}/threads`) });
 }
 
-export function saveAnswer(reviewId: string, provisionId: string, input: AnswerInput): Promise<{ answer: AnswerDto }> {
-  return apiRequest<{ answer: AnswerDto }>(`${base(reviewId)}/checklist/${encodeURIComponent(provisionId)}`, { method: 'PUT', body: input });
+export function saveAnswer(reviewId: string, provisionId: string, input: AnswerInput, options: { keepalive?: boolean } = {}): Promise<{ answer: AnswerDto }> {
+  return apiRequest<{ answer: AnswerDto }>(`${base(reviewId)}/checklist/${encodeURIComponent(provisionId)}`, { method: 'PUT', body: input, ...options });
 }
 
 /** Puts a saved answer into the cached checklist, so that the progress and filters follow at once. */

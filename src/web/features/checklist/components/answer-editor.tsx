@@ -20,7 +20,7 @@ interface Draft {
   needsText: string;
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: unknown } | { kind: 'conflict'; theirs: AnswerDto | null };
+type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; error: unknown } | { kind: 'conflict'; theirs: AnswerDto | null };
 
 function draftOf(answer: AnswerDto | null): Draft {
   return {
@@ -63,23 +63,38 @@ export function AnswerEditor({
   const again = useRef(false);
   const conflicted = useRef(false);
 
-  const flush = useRef<() => void>(() => {});
+  const flush = useRef<(keepalive: boolean) => void>(() => {});
   useEffect(() => {
-    flush.current = () => void save();
+    flush.current = (keepalive) => void save(keepalive);
   });
-  // Leaving the page before the pause is over still saves what was typed.
+  // Leaving the view before the pause is over still saves what was typed.
   useEffect(
     () => () => {
       if (timer.current) {
         clearTimeout(timer.current);
         timer.current = null;
-        flush.current();
+        flush.current(false);
       }
     },
     [],
   );
+  // Closing or reloading the tab during the pause: the save starts at once and may outlive
+  // the page, and the browser asks the user to stay until it is done.
+  useEffect(() => {
+    function onBeforeUnload(event: BeforeUnloadEvent) {
+      if (!timer.current && !inFlight.current) return;
+      if (timer.current) {
+        clearTimeout(timer.current);
+        timer.current = null;
+        flush.current(true);
+      }
+      event.preventDefault();
+    }
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
-  async function save() {
+  async function save(keepalive = false) {
     if (inFlight.current) {
       again.current = true;
       return;
@@ -93,7 +108,7 @@ export function AnswerEditor({
         text: d.text,
         assistanceNeeds: { types: d.types, text: d.needsText },
         version: version.current,
-      });
+      }, { keepalive });
       version.current = saved.version;
       storeAnswer(provisionId, saved);
       inFlight.current = false;
@@ -122,6 +137,7 @@ export function AnswerEditor({
     setDraft(next);
     onDirtyChange(provisionId, true);
     if (conflicted.current) return; // Nothing is saved until the user has chosen a version.
+    if (!inFlight.current) setState({ kind: 'pending' });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = null;
@@ -207,7 +223,8 @@ export function AnswerEditor({
 
 function SaveStatus({ state }: { state: SaveState }) {
   const { t } = useTranslation();
-  const text = state.kind === 'saving' ? t('checklist.answer.saving') : state.kind === 'saved' ? t('checklist.answer.saved') : '';
+  const text =
+    state.kind === 'pending' ? t('checklist.answer.pending') : state.kind === 'saving' ? t('checklist.answer.saving') : state.kind === 'saved' ? t('checklist.answer.saved') : '';
   return (
     <Text size="sm" c="dimmed" role="status" aria-live="polite" mih="1.5em">
       {text}

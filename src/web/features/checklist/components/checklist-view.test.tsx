@@ -141,6 +141,32 @@ describe('Checklist page', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says an answer is not saved yet while typing pauses, and saves at once when the tab is closed', async () => {
+    const mock = api();
+    const puts: RecordedRequest[] = [];
+    mock.on('PUT /api/reviews/r-aut/checklist/5.1', (request) => {
+      puts.push(request);
+      return { body: { answer: answer('Typed just before closing.', 2) } };
+    });
+    await renderApp('/reviews/r-aut/checklist');
+    const box = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'Answer on provision 5.1' });
+    fireEvent.change(box, { target: { value: 'Typed just before closing.' } });
+    const card = box.closest('article') as HTMLElement;
+    expect(within(card).getByRole('status').textContent).toBe('Not saved yet');
+    expect(puts).toHaveLength(0);
+
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(true);
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.body).toEqual({ text: 'Typed just before closing.', assistanceNeeds: { types: [], text: '' }, version: 1 });
+    await waitFor(() => expect(within(card).getByRole('status').textContent).toBe('Saved'));
+
+    const afterwards = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(afterwards);
+    expect(afterwards.defaultPrevented).toBe(false);
+  });
+
   it('can take the other version instead, and then saves from it', async () => {
     const mock = api();
     mock.on('PUT /api/reviews/r-aut/checklist/5.2', {
