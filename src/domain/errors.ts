@@ -72,6 +72,12 @@ export type ErrorCode =
   | 'dialogue.invalid'
   /** Something that needs the dialogue's dates (a calendar invitation) before they are set. */
   | 'dialogue.notScheduled'
+  /**
+   * A step of the report, summary or publication that its state does not allow now:
+   * agreeing before the draft is shared, finalising an unagreed report, publishing without
+   * consent, a translation marked final while empty (docs/REPORTS.md).
+   */
+  | 'report.invalidState'
   /** The database cannot be reached. */
   | 'database.unavailable'
   /** Anything unexpected; logged with the request id. */

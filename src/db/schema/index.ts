@@ -9,3 +9,4 @@ export * from './desk-review.ts';
 export * from './attachments.ts';
 export * from './notifications.ts';
 export * from './dialogue.ts';
+export * from './reports.ts';

@@ -44,6 +44,7 @@ export const STATUS_OF = {
   'import.invalid': 422,
   'dialogue.invalid': 422,
   'dialogue.notScheduled': 422,
+  'report.invalidState': 409,
   'database.unavailable': 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
