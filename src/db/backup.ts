@@ -48,6 +48,8 @@ export const BACKUP_TABLES = [
   'summary_language_versions',
   'publication_consents',
   'publications',
+  'subscriptions',
+  'subscription_unsubscribe_tokens',
   'notifications',
   'audit_events',
   'system_settings',

@@ -10,3 +10,4 @@ export * from './attachments.ts';
 export * from './notifications.ts';
 export * from './dialogue.ts';
 export * from './reports.ts';
+export * from './subscriptions.ts';

@@ -1,19 +1,20 @@
 /**
  * Notifications: deadline reminders and "something happened on your review" messages, shown
  * in each user's inbox and sent by e-mail when SMTP is configured. Without SMTP they stay
- * in the outbox, where the secretariat can see what would have been sent.
+ * in the outbox, where the secretariat can see what would have been sent. The same queue
+ * carries the e-mails to public subscribers (no account: `user_id` is null, the body is the
+ * whole text with its links, and `headers` holds List-Unsubscribe).
  */
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 
 export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** The recipient's account; null for a public subscriber (docs/PUBLIC.md). */
+    userId: uuid('user_id').references(() => users.id),
     /** The address at the time it was written, so the outbox shows where it went. */
     email: text('email').notNull(),
     kind: text('kind').notNull(),
@@ -29,6 +30,8 @@ export const notifications = pgTable(
     emailStatus: text('email_status').notNull().default('pending'),
     emailedAt: timestamp('emailed_at', { withTimezone: true, mode: 'date' }),
     emailError: text('email_error'),
+    /** Extra e-mail headers sent as they are (List-Unsubscribe for subscribers). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
