@@ -9,8 +9,9 @@ import type { AssistanceType } from '../reviews/checklist.ts';
 import { richTextToPlain, toSafeRichText } from '../reviews/rich-text.ts';
 import type { ReportStatus, SectionContent } from './report.ts';
 
-export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-export type UnLanguage = (typeof UN_LANGUAGES)[number];
+import { UN_LANGUAGES, type UnLanguage } from '../parties/party.ts';
+
+export { UN_LANGUAGES, type UnLanguage };
 /** The language the secretariat drafts in [A]; its version is the original. */
 export const ORIGINAL_LANGUAGE: UnLanguage = 'en';
 

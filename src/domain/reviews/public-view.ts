@@ -107,6 +107,8 @@ export interface PublishedDocument {
   note: string | null;
   /** Where the file is downloaded (a path of this server, or an absolute address). */
   href: string;
+  /** The publication's id: its page is /publications/:id, its files …/:id.docx and .pdf. */
+  id?: string;
 }
 
 /** A published recommendation or good practice of a country review report. */
@@ -115,6 +117,8 @@ export interface PublishedFinding {
   article: string;
   text: string;
   language: UnLanguage;
+  /** A recommendation's stable reference, cycle/ISO3/article/sequence. */
+  reference?: string;
 }
 
 /** Everything of one review that has been published. Empty until something is. */

@@ -45,6 +45,7 @@ export const STATUS_OF = {
   'dialogue.invalid': 422,
   'dialogue.notScheduled': 422,
   'report.invalidState': 409,
+  'mail.unavailable': 503,
   'database.unavailable': 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
@@ -55,6 +56,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   'resource.notFound': 'Not found',
   'auth.required': 'Sign-in required',
   'policy.denied': 'Not allowed',
+  'report.invalidState': 'Not possible at this step of the report',
   internal: 'Something went wrong on our side',
 };
 
