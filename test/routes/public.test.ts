@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/query-rows.ts';
 import { may } from '../../src/policies/policy.ts';
 import { seedDemoReviews } from '../../src/server/use-cases/demo-reviews.ts';
+import { DEMO_DRAFT_MARKER } from '../../src/server/use-cases/demo-reports.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 import { buildTestApp, json, openReviewWithFocalPoint, sessionFor, type TestSession } from '../server.ts';
 
@@ -179,19 +180,28 @@ describe('anonymous crawl: nothing confidential in any public response', () => {
   it('reads every public GET route for a sample of States and every review, and finds no confidential text', async () => {
     const secrets = [
       MARKER,
+      DEMO_DRAFT_MARKER,
       ...(await queryRows<{ t: string }>(testDb.database.db, sql`select text as t from checklist_answers union select body from thread_messages union select reason from review_pauses union select reason from review_extensions union select agreed_by from review_extensions`)).map((r) => r.t),
     ].filter((t) => t.trim().length >= 12);
     expect(secrets.length).toBeGreaterThan(5);
     // The marker is really there for the review's parties: the crawl would see a leak.
     expect((await ok(`/api/reviews/${reviewId}`, secretariat.headers)).body).toContain(MARKER);
+    // The demo's unpublished report drafts, summaries and translations carry their own marker.
+    const drafts = await queryRows<{ n: number }>(
+      testDb.database.db,
+      sql`select (select count(*) from report_section_versions where content::text like ${`%${DEMO_DRAFT_MARKER}%`}) + (select count(*) from executive_summaries where text like ${`%${DEMO_DRAFT_MARKER}%`}) + (select count(*) from summary_language_versions where text like ${`%${DEMO_DRAFT_MARKER}%`}) as n`,
+    );
+    expect(Number(drafts[0]!.n)).toBeGreaterThan(10);
+    const publicationIds = (await queryRows<{ id: string }>(testDb.database.db, sql`select id from publications`)).map((r) => r.id);
+    expect(publicationIds.length).toBeGreaterThan(5);
     const schedule = json<Schedule>(await ok('/api/public/schedule'));
     const reviewStates = new Set(schedule.reviews.flatMap((r) => [r.stateUnderReview, ...r.reviewers]));
     const parties = json<{ parties: { iso3: string }[] }>(await ok('/api/parties')).parties.map((p) => p.iso3);
     const sample = [...new Set([...parties.filter((_, i) => i % 10 === 0).slice(0, 20), ...reviewStates])];
-    const fill: Record<string, string[]> = { iso3: sample, id: schedule.reviews.map((r) => r.id), number: ['1', '2'], year: ['1'] };
+    const fill: Record<string, string[]> = { iso3: sample, id: schedule.reviews.map((r) => r.id), number: ['1', '2'], year: ['1'], publicationId: publicationIds };
     expect(sample).toContain(state);
     const publicRoutes = app.registeredRoutes.filter((r) => r.method === 'GET' && r.url.startsWith('/api') && may({ kind: 'anonymous' }, r.action));
-    expect(publicRoutes.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/public/schedule', '/api/public/countries/:iso3', '/api/public/feed.atom', '/api/public/countries/:iso3/feed.atom', '/api/reviews', '/api/reviews/:id']));
+    expect(publicRoutes.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/public/schedule', '/api/public/countries/:iso3', '/api/public/feed.atom', '/api/public/countries/:iso3/feed.atom', '/api/reviews', '/api/reviews/:id', '/api/public/publications/:publicationId']));
     let fetched = 0;
     for (const route of publicRoutes) {
       const names = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);

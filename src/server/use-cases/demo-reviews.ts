@@ -11,6 +11,7 @@ import { isPartyOn } from '../../domain/parties/party.ts';
 import { listAccessions, listPartyRows } from '../../db/repositories/parties.ts';
 import { loadReviews } from '../../db/repositories/reviews.ts';
 import { seedDemoChecklists } from './demo-checklists.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { pauseReview } from './review-steps.ts';
 import { DEMO_ACCOUNTS } from './seed-demo.ts';
 import { importReviews } from './reviews.ts';
@@ -94,6 +95,8 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
     const last = s.review.milestones.map((m) => m.date).sort().at(-1)!;
     await pauseReview(ctx, s.row.id, { from: addDays(last, 30), reason: 'Demo: country visit postponed (fictitious)', version: s.row.version });
   }
-  await seedDemoChecklists(db, await loadReviews(db));
+  const all = await loadReviews(db);
+  await seedDemoChecklists(db, all);
+  await seedDemoReports(db, all);
   return counts.created;
 }
