@@ -37,6 +37,8 @@ export const configSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Sign-in attempts accepted per client address per minute. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Subscription requests (and confirmations) accepted per client address per minute. */
+  SUBSCRIPTION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Trust X-Forwarded-* headers (set when behind a reverse proxy terminating HTTPS). */
   TRUST_PROXY: booleanish.default(false),
   /** Largest accepted request body, in bytes. */

@@ -78,6 +78,8 @@ export type ErrorCode =
    * consent, a translation marked final while empty (docs/REPORTS.md).
    */
   | 'report.invalidState'
+  /** E-mail subscriptions asked for on a server with no mail server (SMTP_URL) or PUBLIC_URL. */
+  | 'mail.unavailable'
   /** The database cannot be reached. */
   | 'database.unavailable'
   /** Anything unexpected; logged with the request id. */

@@ -43,6 +43,7 @@ export const ACTIONS = [
   'dialogue.writeNotes',
   'dialogue.schedule',
   'public.read',
+  'subscriptions.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

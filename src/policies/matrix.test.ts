@@ -55,6 +55,7 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'dialogue.writeNotes':     ['-', 'Y', '-', 'own-rev', '-'],
   'dialogue.schedule':       ['-', 'Y', 'own', 'own', '-'],
   'public.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'subscriptions.manage':    ['Y', 'Y', 'Y', 'Y', 'Y'],
 };
 
 function actorFor(column: Column): Actor {

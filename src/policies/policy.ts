@@ -119,6 +119,9 @@ export const RULES = {
   // The public schedule, country profiles and feeds: stage, dates and published material only
   // (docs/PUBLIC.md); no account needed.
   'public.read': everyone,
+  // Anyone may follow a State or the whole Mechanism by e-mail, confirm that request and
+  // unsubscribe (docs/PUBLIC.md, "Follow by e-mail"): the token in the e-mail is the proof.
+  'subscriptions.manage': everyone,
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {

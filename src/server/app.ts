@@ -39,6 +39,7 @@ import { registerDialogueRoutes } from './routes/dialogue.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import { registerPublicRoutes } from './routes/public.ts';
+import { registerSubscriptionRoutes } from './routes/subscriptions.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerLotsRoutes(app, routeDeps);
   registerReviewRoutes(app, routeDeps);
   registerPublicRoutes(app, routeDeps);
+  registerSubscriptionRoutes(app, routeDeps);
   registerChecklistRoutes(app, routeDeps);
   registerChecklistExportRoutes(app, routeDeps);
   registerDeskReviewRoutes(app, routeDeps);

@@ -70,9 +70,12 @@ export async function deliverPendingEmails(ctx: UseCaseContext, settings: MailSe
           from: settings.from,
           to: email.email,
           subject: email.subject,
-          text: emailText(email, settings.publicUrl),
-          // RFC 3834: tells mail servers and autoresponders this is machine-sent.
-          headers: { 'Auto-Submitted': 'auto-generated' },
+          // An e-mail to a public subscriber (no account) is written whole, in the
+          // subscriber's language and with its links; a user's gets the link to Open IRM.
+          text: email.userId === null ? email.body : emailText(email, settings.publicUrl),
+          // RFC 3834: tells mail servers and autoresponders this is machine-sent. Stored
+          // headers (List-Unsubscribe, RFC 8058) go as they are.
+          headers: { 'Auto-Submitted': 'auto-generated', ...(email.headers ?? {}) },
         });
         await markEmailSent(ctx.db, email.id, ctx.now);
         report.sent += 1;

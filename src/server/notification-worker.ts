@@ -2,14 +2,16 @@
  * @module notification-worker
  * The server's background loop for notifications: every minute it delivers the pending
  * e-mails, every hour it queues deadline reminders (each is written once per step and week,
- * so running more often costs nothing). Runs never overlap; stop() waits for the current
- * one. Started by `openirm start` only: tests and CLI commands do not run it.
+ * so running more often costs nothing) and deletes subscription requests never confirmed.
+ * Runs never overlap; stop() waits for the current one. Started by `openirm start` only:
+ * tests and CLI commands do not run it.
  */
 import { systemActor } from '../domain/accounts/roles.ts';
 import type { Database } from '../db/client.ts';
 import type { LogCategory, Logger } from '../logger.ts';
 import { deliverPendingEmails, type MailSettings } from './mailer.ts';
 import { queueDeadlineReminders } from './use-cases/notifications.ts';
+import { purgeLapsedSubscriptions } from './use-cases/subscriptions.ts';
 
 export interface WorkerOptions {
   database: Database;
@@ -44,6 +46,8 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
         lastRemindedAt = clock().getTime();
         const queued = await queueDeadlineReminders(context());
         if (queued > 0) log.info({ queued }, 'deadline reminders queued');
+        const lapsed = await purgeLapsedSubscriptions(context());
+        if (lapsed > 0) log.info({ lapsed }, 'unconfirmed subscription requests deleted');
       }
       if (isStopped) return;
       const report = await deliverPendingEmails(context(), options.mail);

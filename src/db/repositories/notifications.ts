@@ -119,7 +119,8 @@ export async function listOutbox(db: DbOrTx, options: { limit: number; status?: 
     .select({
       id: notifications.id,
       email: notifications.email,
-      recipientName: users.displayName,
+      // A public subscriber has no account (docs/PUBLIC.md, "Follow by e-mail").
+      recipientName: sql<string>`coalesce(${users.displayName}, 'Public subscriber')`,
       kind: notifications.kind,
       subject: notifications.subject,
       body: notifications.body,
@@ -130,7 +131,7 @@ export async function listOutbox(db: DbOrTx, options: { limit: number; status?: 
       emailedAt: notifications.emailedAt,
     })
     .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(users, eq(users.id, notifications.userId))
     .where(options.status ? eq(notifications.emailStatus, options.status) : undefined)
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(options.limit);

@@ -6,6 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { UnLanguage } from '../../domain/parties/party.ts';
+import type { SubscriptionStatus } from '../../domain/subscriptions/subscriptions.ts';
 import { parties } from './reference.ts';
 
 export const subscriptions = pgTable(
@@ -17,9 +19,9 @@ export const subscriptions = pgTable(
     /** The State followed; null follows the whole Mechanism. */
     country: text('country').references(() => parties.iso3),
     /** One of the six UN languages: the e-mails are written in it. */
-    language: text('language').notNull(),
+    language: text('language').$type<UnLanguage>().notNull(),
     /** pending until the confirmation link is opened, then confirmed, unsubscribed at the end. */
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<SubscriptionStatus>().notNull().default('pending'),
     confirmTokenHash: text('confirm_token_hash'),
     confirmExpiresAt: timestamp('confirm_expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** The last confirmation e-mail, so that asking again does not flood the address. */

@@ -27,6 +27,7 @@ import { loadReviews } from '../../db/repositories/reviews.ts';
 import { buildDialogueIcs } from '../documents/dialogue-ics.ts';
 import type { UseCaseContext } from './context.ts';
 import { relationTo } from './reviews.ts';
+import { announceToSubscribers } from './subscriptions.ts';
 
 export const MAX_NOTES = 50_000;
 
@@ -159,6 +160,11 @@ export async function saveDialogue(ctx: UseCaseContext, reviewId: string, input:
       reviewId,
       dialogue.participants.map((p, position) => ({ id: p.id, reviewId, position, name: p.name, side: p.side, organisation: p.organisation, email: p.email, attended: p.attended })),
     );
+    // New or moved dates are announced to subscribers: the dates only (docs/PUBLIC.md).
+    const datesChanged = dialogue.startDate !== (existing?.row.startDate ?? null) || dialogue.endDate !== (existing?.row.endDate ?? null);
+    if (dialogue.startDate && datesChanged) {
+      await announceToSubscribers(tx, { kind: 'dialogueScheduled', iso3: review.stateUnderReview, cycle: review.cycle, date: dialogue.startDate, detail: dialogue.endDate ?? undefined });
+    }
     await appendAudit(tx, {
       actor: ctx.actor,
       action: existing ? 'dialogue.update' : 'dialogue.create',

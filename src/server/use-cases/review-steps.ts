@@ -29,6 +29,7 @@ import {
 } from '../../db/repositories/reviews.ts';
 import type { UseCaseContext } from './context.ts';
 import { assignmentsByState } from './lots-inputs.ts';
+import { announceToSubscribers } from './subscriptions.ts';
 
 async function requireReview(db: DbOrTx, id: string): Promise<StoredReview> {
   const [stored] = await loadReviews(db, { ids: [id] });
@@ -72,7 +73,11 @@ export function recordReviewMilestone(ctx: UseCaseContext, id: string, input: { 
       next,
       action: 'review.recordMilestone',
       details: { kind: input.kind, date: input.date, dialogueType: input.dialogueType ?? null },
-      persist: (tx, reviewId) => insertMilestone(tx, { reviewId, kind: input.kind, date: input.date, dialogueType: input.dialogueType ?? null, recordedBy: actorLabel(ctx.actor) }),
+      persist: async (tx, reviewId) => {
+        await insertMilestone(tx, { reviewId, kind: input.kind, date: input.date, dialogueType: input.dialogueType ?? null, recordedBy: actorLabel(ctx.actor) });
+        // The public learns that the review started (docs/PUBLIC.md, "Follow by e-mail").
+        if (input.kind === 'started') await announceToSubscribers(tx, { kind: 'reviewStarted', iso3: review.stateUnderReview, cycle: review.cycle, date: input.date });
+      },
     };
   });
 }

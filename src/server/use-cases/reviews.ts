@@ -17,6 +17,7 @@ import { listPartyRows } from '../../db/repositories/parties.ts';
 import { findReviewByState, insertReview, loadReviews, replaceMilestones, updateReviewRow, type StoredReview } from '../../db/repositories/reviews.ts';
 import { isoDay, type UseCaseContext } from './context.ts';
 import { trackerWorkbook } from '../tracker-xlsx.ts';
+import { announceToSubscribers } from './subscriptions.ts';
 
 export interface TrackerFilter {
   cycle?: number;
@@ -135,6 +136,7 @@ export async function importReviews(ctx: UseCaseContext, rows: Record<string, st
     for (const incoming of result.reviews) {
       const existing = await findReviewByState(tx, incoming.cycle, incoming.stateUnderReview);
       let reviewId: string;
+      let hadStarted = false;
       if (!existing) {
         const created = await insertReview(tx, {
           id: randomUUID(),
@@ -154,6 +156,7 @@ export async function importReviews(ctx: UseCaseContext, rows: Record<string, st
           counts.unchanged += 1;
           continue;
         }
+        hadStarted = stored?.review.milestones.some((m) => m.kind === 'started') ?? false;
         const updated = await updateReviewRow(
           tx,
           existing.id,
@@ -165,6 +168,9 @@ export async function importReviews(ctx: UseCaseContext, rows: Record<string, st
         counts.updated += 1;
       }
       await replaceMilestones(tx, reviewId, incoming.milestones, by);
+      // A review the file starts is announced to subscribers, once (docs/PUBLIC.md).
+      const started = incoming.milestones.find((m) => m.kind === 'started');
+      if (started && !hadStarted) await announceToSubscribers(tx, { kind: 'reviewStarted', iso3: incoming.stateUnderReview, cycle: incoming.cycle, date: started.date });
       await appendAudit(tx, { actor: ctx.actor, action: 'reviews.import', resourceType: 'review', resourceId: reviewId, details: { state: incoming.stateUnderReview, cycle: incoming.cycle, line: incoming.line }, ip: ctx.ip, requestId: ctx.requestId });
     }
     return counts;
