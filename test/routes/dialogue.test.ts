@@ -280,4 +280,25 @@ describe('direct dialogue', () => {
     expect(bad.statusCode).toBe(422);
     expect(json(bad)).toMatchObject({ code: 'dialogue.invalid', detail: "Participant 1 (X): 'Mars/Olympus' is not an IANA time zone (for example Europe/Vienna)." });
   });
+
+  it('records the "dialogue held" milestone from the dialogue: its last day and its form; only once, only by the secretariat, only after the desk review', async () => {
+    const held = (session: TestSession) => app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/dialogue/held`, headers: session.headers });
+    expect((await held(expert)).statusCode).toBe(403);
+    const early = await held(secretariat);
+    expect(early.statusCode).toBe(422); // the checklist and the desk review come first
+    expect(json<DialogueResponse & { heldOn: string | null }>(await get(secretariat)).heldOn).toBeNull();
+    let version = json<{ review: { version: number } }>(await app.inject({ url: `/api/reviews/${reviewId}`, headers: secretariat.headers })).review.version;
+    for (const [kind, date] of [['checklistSubmitted', '2016-05-01'], ['deskReviewCompleted', '2016-07-01']] as const) {
+      const recorded = await app.inject({ method: 'POST', url: `/api/reviews/${reviewId}/milestones`, headers: secretariat.headers, payload: { kind, date, version } });
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      version = json<{ review: { version: number } }>(recorded).review.version;
+    }
+    const recorded = await held(secretariat);
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(json(recorded)).toEqual({ heldOn: DIALOGUE.endDate, dialogueType: 'joint_meeting' });
+    expect(json<{ heldOn: string | null }>(await get(focalPoint)).heldOn).toBe(DIALOGUE.endDate);
+    const milestones = json<{ review: { milestones: { kind: string; date: string; dialogueType?: string | null }[] } }>(await app.inject({ url: `/api/reviews/${reviewId}` })).review.milestones;
+    expect(milestones.find((m) => m.kind === 'dialogueHeld')).toMatchObject({ date: DIALOGUE.endDate, dialogueType: 'joint_meeting' });
+    expect((await held(secretariat)).statusCode).toBe(422);
+  });
 });

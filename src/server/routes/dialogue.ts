@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DIALOGUE_FORMS, UN_LANGUAGES } from '../../domain/dialogue/dialogue.ts';
 import { exportDialogueIcs, getDialogue, MAX_NOTES, saveDialogue, saveSessionNotes, scheduleDialogue } from '../use-cases/dialogue.ts';
+import { recordDialogueHeld } from '../use-cases/dialogue-held.ts';
 import { contextOf, isoDateSchema, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -125,7 +126,7 @@ export function registerDialogueRoutes(app: App, deps: RouteDeps): void {
         summary: 'The direct dialogue: form, dates, participants and attendance, agenda, interpretation, session notes (parties; audited)',
         params,
         response: {
-          200: z.object({ reviewId: z.string(), stateUnderReview: z.string(), reviewers: z.array(z.string()), cycle: z.number(), dialogue: dialogueView.nullable(), abilities }),
+          200: z.object({ reviewId: z.string(), stateUnderReview: z.string(), reviewers: z.array(z.string()), cycle: z.number(), heldOn: z.string().nullable(), dialogue: dialogueView.nullable(), abilities }),
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,
@@ -216,6 +217,25 @@ export function registerDialogueRoutes(app: App, deps: RouteDeps): void {
         .header('content-disposition', `attachment; filename="${filename}"`)
         .header('cache-control', 'private, no-store')
         .send(body as never);
+    },
+  );
+
+  app.post(
+    '/api/reviews/:id/dialogue/held',
+    {
+      config: { action: 'review.manage' },
+      schema: {
+        tags: ['dialogue'],
+        summary: 'Records the "dialogue held" milestone from the dialogue: dated on its last day, typed by its form (secretariat)',
+        params,
+        response: { 200: z.object({ heldOn: z.string(), dialogueType: z.string() }), 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      const stored = await recordDialogueHeld(contextOf(request, deps), request.params.id);
+      deps.trackerCache.clear();
+      const held = stored.review.milestones.find((m) => m.kind === 'dialogueHeld')!;
+      return { heldOn: held.date, dialogueType: held.dialogueType ?? '' };
     },
   );
 }

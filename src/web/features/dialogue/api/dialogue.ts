@@ -51,6 +51,8 @@ export interface DialogueResponse {
   stateUnderReview: string;
   reviewers: string[];
   cycle: number;
+  /** The date of the review's "dialogue held" milestone, once recorded. */
+  heldOn: string | null;
   dialogue: DialogueDto | null;
   abilities: { manage: boolean; writeNotes: boolean; schedule: boolean };
 }
@@ -117,4 +119,16 @@ export function useSaveNotes(reviewId: string) {
 
 export function useSchedule(reviewId: string) {
   return useMutation({ mutationFn: (input: ScheduleInput) => apiRequest<ScheduleResult>(`${base(reviewId)}/schedule`, { method: 'POST', body: input }) });
+}
+
+/** Records the review's "dialogue held" milestone from the dialogue's last day and form. */
+export function useRecordHeld(reviewId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<{ heldOn: string; dialogueType: string }>(`${base(reviewId)}/held`, { method: 'POST' }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: dialogueKey(reviewId) });
+      await queryClient.invalidateQueries({ queryKey: ['reviews'] });
+    },
+  });
 }

@@ -11,6 +11,7 @@ function dialogueResponse(abilities: DialogueResponse['abilities']): DialogueRes
     stateUnderReview: 'AUT',
     reviewers: ['ARG', 'CIV'],
     cycle: 2,
+    heldOn: null,
     abilities,
     dialogue: {
       form: 'joint_meeting',
@@ -130,5 +131,21 @@ describe('Direct dialogue page', () => {
       sessions: [{ id: 's1', title: 'Asset recovery', date: '2025-03-31', startTime: '09:00', endTime: '12:00' }],
       participants: [{ id: 'p1', side: 'state-under-review', attended: true }, { id: 'p2', side: 'reviewer:ARG', attended: null }],
     });
+  }, 20_000);
+
+  it('lets the secretariat record the dialogue as held on its last day, then shows it as recorded', async () => {
+    const api = mockApi({
+      ...common,
+      'GET /api/session': { body: secretariatSession() },
+      'GET /api/reviews/r-aut/dialogue': { body: dialogueResponse({ manage: true, writeNotes: true, schedule: true }) },
+      'POST /api/reviews/r-aut/dialogue/held': { body: { heldOn: '2025-03-31', dialogueType: 'joint_meeting' } },
+    });
+    await renderApp('/reviews/r-aut/dialogue');
+    expect(screen.getByText(/dated 31 March 2025 \(the last day\)/)).toBeTruthy();
+    api.on('GET /api/reviews/r-aut/dialogue', () => ({ body: { ...dialogueResponse({ manage: true, writeNotes: true, schedule: true }), heldOn: '2025-03-31' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Record the dialogue as held' }));
+    expect((await screen.findByTestId('dialogue-held')).textContent).toBe('Recorded on the review as held on 31 March 2025.');
+    expect(api.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/api/reviews/r-aut/dialogue/held']);
+    expect(screen.queryByRole('button', { name: 'Record the dialogue as held' })).toBeNull();
   }, 20_000);
 });

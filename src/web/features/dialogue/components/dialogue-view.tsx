@@ -11,6 +11,7 @@ import { paths } from '../../../lib/paths.ts';
 import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { dialogueIcsUrl, useDialogue, useSaveNotes, type DialogueDto, type SessionDto } from '../api/dialogue.ts';
 import { DialogueFormPanel } from './dialogue-form.tsx';
+import { DialogueHeld } from './dialogue-held.tsx';
 import { SchedulerPanel } from './scheduler-panel.tsx';
 import { sideLabel } from './dialogue-labels.ts';
 import { formatInZone, languageName, timeInZone, viewerTimeZone } from './zoned-time.ts';
@@ -220,6 +221,9 @@ export function DialogueView({ reviewId }: { reviewId: string }) {
                 </Text>
               )}
             </Group>
+            <Box mt="md">
+              <DialogueHeld reviewId={reviewId} heldOn={data.heldOn} endDate={dialogue.endDate} canRecord={data.abilities.manage} />
+            </Box>
           </Paper>
 
           <Box component="section" aria-labelledby="dialogue-participants-title">
