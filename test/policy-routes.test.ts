@@ -37,6 +37,9 @@ const PARAMS: Record<string, () => string> = {
   threadId: () => delegateId,
   attachmentId: () => delegateId,
   sessionId: () => delegateId,
+  article: () => '5',
+  language: () => 'ar',
+  publicationId: () => delegateId,
   '*': () => 'index.html',
 };
 

@@ -116,6 +116,22 @@ export const RULES = {
   'dialogue.writeNotes': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
   // …and every party may ask the scheduler for slots that suit its people.
   'dialogue.schedule': reviewParticipants,
+  // The report and its summary (docs/REPORTS.md) are drafts of the review: its parties and
+  // the secretariat read them (the State under review once the draft is shared, checked in
+  // the use case) and comment on them…
+  'report.read': reviewParticipants,
+  'report.comment': reviewParticipants,
+  // …the secretariat and the reviewing States' experts write them…
+  'report.draft': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
+  // …the secretariat shares the draft and finalises; the State agrees through its focal point.
+  'report.share': secretariat,
+  'report.agree': (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource),
+  'report.finalise': secretariat,
+  // Translations of the summary come from the secretariat's translation services.
+  'summary.translate': secretariat,
+  // The State's consent to publish: its focal point gives it, or the secretariat records it.
+  'publication.consent': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource)),
+  'publication.publish': secretariat,
   // The public schedule, country profiles and feeds: stage, dates and published material only
   // (docs/PUBLIC.md); no account needed.
   'public.read': everyone,

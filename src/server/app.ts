@@ -36,6 +36,8 @@ import { registerReviewRoutes } from './routes/reviews.ts';
 import { registerChecklistRoutes, registerDeskReviewRoutes, registerInboxRoutes } from './routes/checklist.ts';
 import { registerChecklistExportRoutes } from './routes/checklist-export.ts';
 import { registerDialogueRoutes } from './routes/dialogue.ts';
+import { registerReportRoutes } from './routes/report.ts';
+import { registerPublicationRoutes } from './routes/publications-public.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import { registerPublicRoutes } from './routes/public.ts';
@@ -165,6 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerAttachmentRoutes(app, routeDeps);
   registerChecklistVersionRoutes(app, routeDeps);
   registerDialogueRoutes(app, routeDeps);
+  registerReportRoutes(app, routeDeps);
+  registerPublicationRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

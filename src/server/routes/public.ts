@@ -15,7 +15,7 @@ const namesSchema = z.record(z.string(), z.string());
 const stateRefSchema = z.object({ iso3: z.string(), name: z.string(), names: namesSchema });
 const dialogueSchema = z.object({ date: z.string(), held: z.boolean().describe('false: the indicative due date'), type: z.enum(DIALOGUE_TYPES).nullable() }).nullable();
 const languageSchema = z.enum(['ar', 'zh', 'en', 'fr', 'ru', 'es']);
-const findingSchema = z.object({ article: z.string(), text: z.string(), language: languageSchema });
+const findingSchema = z.object({ article: z.string(), text: z.string(), language: languageSchema, reference: z.string().optional() });
 
 const profileSchema = z.object({
   asOf: z.string(),
@@ -40,7 +40,7 @@ const profileSchema = z.object({
       pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
       published: z.object({
         documents: z.array(
-          z.object({ kind: z.enum(['executive-summary', 'report', 'checklist']), language: languageSchema, title: z.string(), version: z.number(), publishedOn: z.string(), note: z.string().nullable(), href: z.string() }),
+          z.object({ kind: z.enum(['executive-summary', 'report', 'checklist']), language: languageSchema, title: z.string(), version: z.number(), publishedOn: z.string(), note: z.string().nullable(), href: z.string(), id: z.string().optional() }),
         ),
         recommendations: z.array(findingSchema),
         goodPractices: z.array(findingSchema),

@@ -9,6 +9,7 @@ import { requireDates, sessionInZone, validateDialogue, type DialogueInput } fro
 import { proposeSlots, type ScheduleRequest } from '../../domain/dialogue/scheduler.ts';
 import { formatOffset, offsetTransitions, isoInstant } from '../../domain/dialogue/time-zones.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { milestoneDate } from '../../domain/reviews/review.ts';
 import { authorize, may } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import {
@@ -108,6 +109,8 @@ export async function getDialogue(ctx: UseCaseContext, reviewId: string) {
     stateUnderReview: review.stateUnderReview,
     reviewers: [...review.reviewers],
     cycle: review.cycle,
+    /** The date of the "dialogue held" milestone, when recorded. */
+    heldOn: milestoneDate(review, 'dialogueHeld') ?? null,
     dialogue: present(stored),
     abilities: abilities(ctx, relation),
   };
