@@ -53,6 +53,8 @@ const routeTree = rootRoute.addChildren([
   page(paths.account.path, () => import('./routes/account.tsx'), 'AccountPage'),
   page(paths.inbox.path, () => import('./routes/inbox.tsx'), 'InboxPage'),
   page(paths.outbox.path, () => import('./routes/outbox.tsx'), 'OutboxPage'),
+  page(paths.subscriptionConfirm.path, () => import('./routes/subscription-confirm.tsx'), 'SubscriptionConfirmPage'),
+  page(paths.subscriptionUnsubscribe.path, () => import('./routes/subscription-unsubscribe.tsx'), 'SubscriptionUnsubscribePage'),
 ]);
 
 export function createAppRouter({ queryClient, history }: { queryClient: QueryClient; history?: RouterHistory }) {

@@ -23,4 +23,6 @@ export const paths = {
   account: { path: '/account', getHref: () => '/account' },
   inbox: { path: '/inbox', getHref: () => '/inbox' },
   outbox: { path: '/outbox', getHref: () => '/outbox' },
+  subscriptionConfirm: { path: '/subscriptions/confirm', getHref: () => '/subscriptions/confirm' },
+  subscriptionUnsubscribe: { path: '/subscriptions/unsubscribe', getHref: () => '/subscriptions/unsubscribe' },
 } as const;

@@ -9,6 +9,7 @@ import { useFormatters } from '../../../lib/format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { StageBadge } from '../../reviews/components/review-bits.tsx';
 import { countryFeedUrl, useCountryProfile, type ProfileReview, type StateRef } from '../api/get-public.ts';
+import { FollowByEmail } from '../../subscriptions/components/follow-by-email.tsx';
 import { DialogueDate } from './dialogue-date.tsx';
 
 /**
@@ -42,6 +43,7 @@ export function CountryProfile({ iso3 }: { iso3: string }) {
           {t('publicPages.feed.country', { name: nameOf(state) })}
         </Anchor>
       </Group>
+      <FollowByEmail country={{ iso3: state.iso3, name: nameOf(state) }} feedUrl={countryFeedUrl(state.iso3)} />
       {reviews.length === 0 ? <Text>{t('publicPages.profile.noReviews')}</Text> : null}
       {reviews.map((review) => (
         <ReviewCard key={review.id} review={review} nameOf={nameOf} />

@@ -13,6 +13,7 @@ import { useCycles } from '../../cycles/api/get-cycles.ts';
 import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { StageBadge } from '../../reviews/components/review-bits.tsx';
 import { FEED_URL, useSchedule, type ScheduleRow } from '../api/get-public.ts';
+import { FollowByEmail } from '../../subscriptions/components/follow-by-email.tsx';
 import { DialogueDate } from './dialogue-date.tsx';
 
 /**
@@ -51,6 +52,7 @@ export function ReviewSchedule() {
           {t('publicPages.feed.mechanism')}
         </Anchor>
       </Group>
+      <FollowByEmail feedUrl={FEED_URL} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="schedule-filters-title">
         <VisuallyHidden>
           <h2 id="schedule-filters-title">{t('reviews.filters.title')}</h2>
