@@ -75,7 +75,7 @@ async function recordUpTo(id: string, kinds: [string, string, string?][]) {
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  app = await buildTestApp(testDb.database);
+  app = await buildTestApp(testDb.database, { SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'https://irm.example.org' });
   secretariat = await sessionFor(testDb.database, 'secretariat@demo.test');
   focalPoint = await sessionFor(testDb.database, 'focal.point@demo.test');
   expert = await sessionFor(testDb.database, 'expert@demo.test');
@@ -234,12 +234,21 @@ describe('executive summary in six languages', () => {
   });
 
   it('finalising records the milestone and publishes the original; a translation marked final while empty is refused', async () => {
+    // Someone follows Austria by e-mail: the publication is announced to them.
+    await inject('POST', '/api/public/subscriptions', null, { email: 'watch@example.org', country: 'AUT', language: 'en' });
+    const mails = () => rows<{ subject: string; body: string }>(testDb.database.db, sql`select subject, body from notifications where email = 'watch@example.org' order by created_at`);
+    const token = /confirm\?token=([A-Za-z0-9_-]{43})/.exec((await mails())[0]!.body)![1]!;
+    expect((await inject('POST', '/api/public/subscriptions/confirm', null, { token })).statusCode).toBe(200);
     const finalised = await inject('POST', `/api/reviews/${reviewId}/summary/finalise`, secretariat);
     expect(finalised.statusCode, finalised.body).toBe(200);
     const body = json<Summary>(finalised);
     expect(body.status).toBe('finalised');
     expect(body.languages.find((l) => l.language === 'en')).toMatchObject({ status: 'final', publishedAt: expect.any(String) as unknown });
     expect(await milestones()).toEqual(expect.arrayContaining(['executiveSummaryFinalised', 'executiveSummaryPublished']));
+    const announced = (await mails()).slice(1);
+    expect(announced).toHaveLength(1);
+    expect(announced[0]!.body).toContain('Executive summary (en)');
+    expect(announced[0]!.body).not.toContain('strong framework');
     expect((await inject('PUT', `/api/reviews/${reviewId}/summary`, secretariat, { text: '<p>late</p>', symbol: '', version: body.version })).statusCode).toBe(409);
 
     const emptyFinal = await inject('PUT', `/api/reviews/${reviewId}/summary/languages/ar`, secretariat, { text: '<p> </p>', status: 'final', version: 0 });

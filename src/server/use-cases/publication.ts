@@ -20,6 +20,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from './context.ts';
 import { checkMayRead, loadReportContext, recordMilestoneOnce } from './report.ts';
 import { relationTo } from './reviews.ts';
+import { announceToSubscribers } from './subscriptions.ts';
 import { loadContext, type SubmittedAnswer } from './checklist.ts';
 
 /** What a publication keeps: enough to show and print it without reading any working text. */
@@ -110,6 +111,15 @@ export async function publishInTx(tx: DbOrTx, ctx: UseCaseContext, reviewId: str
   });
   if (input.document === 'summary') await recordMilestoneOnce(tx, ctx, reviewId, 'executiveSummaryPublished');
   if (input.document === 'report') await recordMilestoneOnce(tx, ctx, reviewId, 'reportPublished');
+  // Followers of the State learn of it by e-mail, queued with the publication (docs/PUBLIC.md).
+  const what = { summary: 'Executive summary', report: 'Country review report', checklist: 'Self-assessment checklist' }[input.document];
+  await announceToSubscribers(tx, {
+    kind: 'documentPublished',
+    iso3: stored.review.stateUnderReview,
+    cycle: stored.review.cycle,
+    date: ctx.now.toISOString().slice(0, 10),
+    detail: `${what} (${input.language}${version > 1 ? `, version ${version}` : ''})`,
+  });
   await appendAudit(tx, {
     actor: ctx.actor,
     action: 'publication.publish',
