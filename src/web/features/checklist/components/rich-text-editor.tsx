@@ -12,6 +12,9 @@ interface FieldProps {
   label: string;
   value: string;
   onChange: (html: string) => void;
+  /** The language of the text, when it is not the interface's (an Arabic translation is written right to left). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /**
@@ -41,6 +44,8 @@ export function RichTextField(props: FieldProps) {
           aria-labelledby={labelId}
           aria-multiline="true"
           onFocus={() => setStarted('focused')}
+          lang={props.lang}
+          dir={props.dir}
           p="sm"
           mih={96}
           style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 'var(--mantine-radius-sm)' }}
@@ -54,14 +59,15 @@ export function RichTextField(props: FieldProps) {
   );
 }
 
-function LiveEditor({ value, onChange, labelId, autofocus }: FieldProps & { labelId: string; autofocus: boolean }) {
+function LiveEditor({ value, onChange, labelId, autofocus, lang, dir }: FieldProps & { labelId: string; autofocus: boolean }) {
   const { t } = useTranslation();
   const editor = useEditor({
     autofocus: autofocus ? 'end' : false,
     extensions: [StarterKit.configure({ link: false, code: false, codeBlock: false, horizontalRule: false, heading: { levels: [3, 4] } }), Link.configure({ openOnClick: false })],
     content: value,
     shouldRerenderOnTransaction: true,
-    editorProps: { attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox' } },
+    // Only the text takes the language and direction: the label and toolbar stay in the interface's.
+    editorProps: { attributes: { 'aria-labelledby': labelId, 'aria-multiline': 'true', role: 'textbox', ...(lang ? { lang } : {}), ...(dir ? { dir } : {}) } },
     // An empty editor holds "<p></p>": report it as empty, which the server stores as no answer.
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });

@@ -50,7 +50,34 @@ export interface ProfileReview {
   dialogue: PublicDialogue | null;
   milestones: { kind: MilestoneKind; date: string; dialogueType: DialogueType | null }[];
   pauses: { from: string; to: string | null }[];
-  published: PublishedMaterial;
+  /** The review's published material in its per-review shape: read when the profile has no top-level lists. */
+  published?: PublishedMaterial;
+}
+
+/** A published document of the State: the latest publication of a document in a language (docs/REPORTS.md §3). */
+export interface PublicDocument {
+  publicationId: string;
+  cycle: number;
+  document: 'report' | 'summary' | 'checklist';
+  language: UnLanguage;
+  version: number;
+  note: string | null;
+  publishedAt: string;
+  corrections: { version: number; publishedAt: string; note: string | null }[];
+}
+
+export interface PublicRecommendation {
+  /** Stable: cycle/ISO3/article/sequence. */
+  reference: string;
+  cycle: number;
+  article: number;
+  text: string;
+}
+
+export interface PublicGoodPractice {
+  cycle: number;
+  article: number;
+  text: string;
 }
 
 export interface CountryProfileResponse {
@@ -58,6 +85,10 @@ export interface CountryProfileResponse {
   state: StateRef & { regionalGroup: RegionalGroup | null; isParty: boolean; becameParty: { effectiveOn: string | null; precision: string } | null };
   reviews: ProfileReview[];
   asReviewer: { reviewId: string; cycle: number; stateUnderReview: StateRef }[];
+  /** Every cycle's published documents, recommendations and good practices (absent from servers before issue 5). */
+  documents?: PublicDocument[];
+  recommendations?: PublicRecommendation[];
+  goodPractices?: PublicGoodPractice[];
 }
 
 export const FEED_URL = '/api/public/feed.atom';

@@ -8,9 +8,10 @@ import { milestoneLabel, regionalGroupLabel } from '../../../i18n/labels.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { StageBadge } from '../../reviews/components/review-bits.tsx';
-import { countryFeedUrl, useCountryProfile, type ProfileReview, type StateRef } from '../api/get-public.ts';
+import { countryFeedUrl, useCountryProfile, type CountryProfileResponse, type ProfileReview, type StateRef } from '../api/get-public.ts';
 import { FollowByEmail } from '../../subscriptions/components/follow-by-email.tsx';
 import { DialogueDate } from './dialogue-date.tsx';
+import { PublishedMaterial } from './published-material.tsx';
 
 /**
  * A State's public page: party status, each cycle's review with stage, dates and reviewing
@@ -46,7 +47,7 @@ export function CountryProfile({ iso3 }: { iso3: string }) {
       <FollowByEmail country={{ iso3: state.iso3, name: nameOf(state) }} feedUrl={countryFeedUrl(state.iso3)} />
       {reviews.length === 0 ? <Text>{t('publicPages.profile.noReviews')}</Text> : null}
       {reviews.map((review) => (
-        <ReviewCard key={review.id} review={review} nameOf={nameOf} />
+        <ReviewCard key={review.id} profile={profile.data} review={review} nameOf={nameOf} />
       ))}
       {asReviewer.length > 0 ? (
         <section aria-labelledby="as-reviewer-title">
@@ -69,11 +70,10 @@ export function CountryProfile({ iso3 }: { iso3: string }) {
   );
 }
 
-function ReviewCard({ review, nameOf }: { review: ProfileReview; nameOf: (s: StateRef) => string }) {
+function ReviewCard({ profile, review, nameOf }: { profile: CountryProfileResponse; review: ProfileReview; nameOf: (s: StateRef) => string }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const titleId = `review-${review.id}-title`;
-  const { documents, recommendations, goodPractices } = review.published;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={titleId}>
       <Group justify="space-between" mb="sm">
@@ -128,59 +128,7 @@ function ReviewCard({ review, nameOf }: { review: ProfileReview; nameOf: (s: Sta
           </Table.Tbody>
         </Table>
       ) : null}
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <div>
-          <Title order={3} size="h5">
-            {t('publicPages.profile.documents')}
-          </Title>
-          {documents.length === 0 ? (
-            <Text size="sm">{t('publicPages.profile.noneYet')}</Text>
-          ) : (
-            <List size="sm">
-              {documents.map((d) => (
-                <List.Item key={`${d.kind}-${d.language}-${d.version}`}>
-                  <Anchor href={d.href} hrefLang={d.language}>
-                    {d.title}
-                  </Anchor>{' '}
-                  ({d.language.toUpperCase()}, {f.date(d.publishedOn)})
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </div>
-        <div>
-          <Title order={3} size="h5">
-            {t('publicPages.profile.recommendations')}
-          </Title>
-          {recommendations.length === 0 ? (
-            <Text size="sm">{t('publicPages.profile.noneYet')}</Text>
-          ) : (
-            <List size="sm">
-              {recommendations.map((r, i) => (
-                <List.Item key={i} lang={r.language}>
-                  {t('publicPages.profile.article', { article: r.article })}: {r.text}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </div>
-        <div>
-          <Title order={3} size="h5">
-            {t('publicPages.profile.goodPractices')}
-          </Title>
-          {goodPractices.length === 0 ? (
-            <Text size="sm">{t('publicPages.profile.noneYet')}</Text>
-          ) : (
-            <List size="sm">
-              {goodPractices.map((g, i) => (
-                <List.Item key={i} lang={g.language}>
-                  {t('publicPages.profile.article', { article: g.article })}: {g.text}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </div>
-      </SimpleGrid>
+      <PublishedMaterial profile={profile} review={review} />
     </Card>
   );
 }

@@ -184,6 +184,12 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
           <Anchor mt="xs" component={Link} to={paths.reviewDialogue.getHref(review.id)} fw={600}>
             {t('dialogue.openLink')}
           </Anchor>
+          <Anchor mt="xs" component={Link} to={paths.reviewReport.getHref(review.id)} fw={600}>
+            {t('report.openLink')}
+          </Anchor>
+          <Anchor mt="xs" component={Link} to={paths.reviewSummary.getHref(review.id)} fw={600}>
+            {t('summary.openLink')}
+          </Anchor>
         </Stack>
       ) : null}
 
