@@ -4,7 +4,13 @@
  * and agreement, finalisation, the summary in six languages, consent and immutable
  * publications, and what the public sees — never a draft.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/db/repositories/audit.ts';
 import { queryRows as rows } from '../../src/db/query-rows.ts';
@@ -323,3 +329,48 @@ describe('consent and publication', () => {
     }
   });
 });
+
+/** The text of a PDF as poppler's pdftotext reads it (installed by .ci/run). */
+async function pdfText(body: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'openirm-report-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    await writeFile(file, body);
+    return (await promisify(execFile)('pdftotext', [file, '-'], { timeout: 30_000 })).stdout.replace(/\s+/g, ' ');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('documents', () => {
+  it('the parties download the report as DOCX and PDF with its recommendations; outsiders do not', async () => {
+    const docx = await inject('GET', `/api/reviews/${reviewId}/report.docx`, expert);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['cache-control']).toBe('private, no-store');
+    const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(text).toContain('Strengthen the coordination of the anti-corruption bodies.');
+    expect(text).toContain('2/AUT/52/2');
+    const pdf = await inject('GET', `/api/reviews/${reviewId}/report.pdf`, focalPoint);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await pdfText(pdf.rawPayload)).toContain('Train the financial intelligence unit.');
+    expect((await inject('GET', `/api/reviews/${reviewId}/report.pdf`, delegate)).statusCode).toBe(403);
+    expect((await inject('GET', `/api/reviews/${reviewId}/summary.docx?language=ar`, null)).statusCode).toBe(401);
+  });
+
+  it('anyone downloads a published Arabic summary as PDF, exactly as published', async () => {
+    const profile = json<{ reviews: { cycle: number; published: { documents: { kind: string; language: string; id: string }[] } }[] }>(await inject('GET', '/api/public/countries/AUT', null));
+    const arabic = profile.reviews.find((r) => r.cycle === 2)!.published.documents.find((d) => d.kind === 'executive-summary' && d.language === 'ar')!;
+    const pdf = await inject('GET', `/api/public/publications/${arabic.id}.pdf`, null);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['cache-control']).toContain('immutable');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('CAC/COSP/IRG/II/1/1/Add.4');
+    expect(text).toMatch(/النمسا/);
+    const docx = await inject('GET', `/api/public/publications/${arabic.id}.docx`, null);
+    expect((await mammoth.extractRawText({ buffer: docx.rawPayload })).value).toContain('لدى النمسا إطار قانوني متين لمكافحة الفساد.');
+    expect((await inject('GET', '/api/public/publications/00000000-0000-4000-8000-000000000000.pdf', null)).statusCode).toBe(404);
+  });
+});
+

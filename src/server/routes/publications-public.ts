@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { publicPublication } from '../use-cases/publication.ts';
+import { publicationFile } from '../use-cases/report-documents.ts';
+import { sendDocument } from './report.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const params = z.object({ publicationId: z.uuid() });
@@ -55,5 +57,11 @@ export function registerPublicationRoutes(app: App, deps: RouteDeps): void {
       return publicPublication(contextOf(request, deps), request.params.publicationId);
     },
   );
-  void IMMUTABLE;
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/api/public/publications/:publicationId.${format}`,
+      { config: { action: 'public.read' }, schema: { tags: ['public'], summary: `A published report or summary as ${format.toUpperCase()}, as published`, params, response: { 404: problemSchema } } },
+      async (request, reply) => sendDocument(reply, await publicationFile(contextOf(request, deps), request.params.publicationId, format), IMMUTABLE),
+    );
+  }
 }

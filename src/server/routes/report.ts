@@ -2,6 +2,7 @@
  * The country review report, its executive summary in six languages, the State's consent
  * and publication (docs/REPORTS.md §4). Thin: each handler validates and calls a use case.
  */
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ASSISTANCE_TYPES } from '../../domain/reviews/checklist.ts';
 import { CONSENT_DOCUMENTS, PUBLISHED_DOCUMENTS } from '../../domain/reports/publication.ts';
@@ -9,6 +10,7 @@ import { TRANSLATION_STATUSES, UN_LANGUAGES } from '../../domain/reports/summary
 import { addComment, agreeToReport, finaliseReport, getComments, getReport, listSectionVersions, MAX_COMMENT, saveSection, shareReport } from '../use-cases/report.ts';
 import { finaliseSummary, getSummary, prefill, saveLanguageVersion, saveSummary } from '../use-cases/summary.ts';
 import { getPublications, publish, recordConsent } from '../use-cases/publication.ts';
+import { draftReportFile, draftSummaryFile, type DocumentFile } from '../use-cases/report-documents.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const params = z.object({ id: z.uuid() });
@@ -82,6 +84,15 @@ const publicationsView = z.object({
   publications: z.array(z.object({ id: z.string(), document: z.enum(PUBLISHED_DOCUMENTS), language: z.string(), version: z.number(), note: z.string(), publishedAt: z.string(), publishedBy: z.string() })),
   may: z.object({ consent: z.boolean(), publish: z.boolean() }),
 });
+
+/** Sends a generated document as a download that no cache keeps (it is confidential). */
+export function sendDocument(reply: FastifyReply, file: DocumentFile, cacheControl = 'private, no-store') {
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', cacheControl)
+    .send(file.body);
+}
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const noStore = { 'cache-control': 'private, no-store' };
@@ -260,4 +271,20 @@ export function registerReportRoutes(app: App, deps: RouteDeps): void {
       return result;
     },
   );
+
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/api/reviews/:id/report.${format}`,
+      { config: { action: 'report.read' }, schema: { tags: ['report'], summary: `The report as it stands, as ${format.toUpperCase()} in the UN layout (parties; audited)`, params, response: errors } },
+      async (request, reply) => sendDocument(reply, await draftReportFile(contextOf(request, deps), request.params.id, format)),
+    );
+    app.get(
+      `/api/reviews/:id/summary.${format}`,
+      {
+        config: { action: 'report.read' },
+        schema: { tags: ['report'], summary: `A language version of the executive summary as ${format.toUpperCase()} (parties; audited)`, params, querystring: z.object({ language: z.enum(UN_LANGUAGES).default('en') }), response: errors },
+      },
+      async (request, reply) => sendDocument(reply, await draftSummaryFile(contextOf(request, deps), request.params.id, request.query.language, format)),
+    );
+  }
 }

@@ -29,7 +29,7 @@ import { relationTo } from './reviews.ts';
 import { publishInTx } from './publication.ts';
 
 /** English labels of the assistance types for the pre-filled draft (the secretariat drafts in English). */
-const NEED_LABELS: Record<AssistanceType, string> = {
+export const NEED_LABELS: Record<AssistanceType, string> = {
   'capacity-building': 'Capacity-building',
   'legislative-assistance': 'Legislative assistance',
   'legal-advice': 'Legal advice',
@@ -44,11 +44,12 @@ const NEED_LABELS: Record<AssistanceType, string> = {
   other: 'Other assistance',
 };
 
-const CHAPTER_TITLES: Record<string, string> = {
-  II: 'Chapter II. Preventive measures',
-  III: 'Chapter III. Criminalization and law enforcement',
-  IV: 'Chapter IV. International cooperation',
-  V: 'Chapter V. Asset recovery',
+/** The Convention's chapters under review, by their English titles. */
+export const CHAPTER_NAMES: Record<string, string> = {
+  II: 'Preventive measures',
+  III: 'Criminalization and law enforcement',
+  IV: 'International cooperation',
+  V: 'Asset recovery',
 };
 
 interface LanguageView {
@@ -154,7 +155,7 @@ export async function prefill(ctx: UseCaseContext, reviewId: string): Promise<{ 
       const content = byArticle.get(a.article);
       return content ? [{ ...a, content }] : [];
     }),
-    { chapter: (c) => CHAPTER_TITLES[c] ?? `Chapter ${c}`, needType: (t) => NEED_LABELS[t] },
+    { chapter: (c) => `Chapter ${c}. ${CHAPTER_NAMES[c] ?? ''}`.trim(), needType: (t) => NEED_LABELS[t] },
   );
   return { text };
 }
