@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import ICAL from 'ical.js';
 import { austriaCycle2ReviewViaApi, DEMO, settle, signIn, signOut } from './helpers.ts';
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `${label}: serious or critical accessibility violations`).toEqual([]);
-}
 
 test('the secretariat organises a joint meeting across the change to summer time; the .ics is right; an expert keeps notes and finds a slot for a virtual meeting', async ({ page }) => {
   test.setTimeout(120_000);

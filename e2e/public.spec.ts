@@ -1,12 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { chooseLanguage, settle } from './helpers.ts';
-
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  expect(serious, `${label}: serious or critical accessibility violations`).toEqual([]);
-}
 
 test('anyone, without an account, follows the review schedule to a country profile, in English and Arabic', async ({ page }) => {
   test.setTimeout(120_000);

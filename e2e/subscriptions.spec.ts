@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { chooseLanguage, settle } from './helpers.ts';
 
 /**
@@ -9,12 +9,6 @@ import { chooseLanguage, settle } from './helpers.ts';
  * (the API is covered on both engines by test/routes/subscriptions.test.ts); the confirmation
  * and unsubscribe pages talk to the real server.
  */
-async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  expect(serious, `${label}: serious or critical accessibility violations`).toEqual([]);
-}
-
 const TOKEN = 'k7Qm2c9XyZ0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345';
 
 test('a server without mail says so and points to the feed', async ({ page }) => {

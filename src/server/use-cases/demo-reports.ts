@@ -85,8 +85,10 @@ export async function seedDemoReports(db: Db, reviews: StoredReview[]): Promise<
     for (const p of await provisionsOfChapters(db, 'UNCAC', cycle.chapters)) if (list.at(-1)?.article !== p.articleNumber) list.push({ article: p.articleNumber, title: p.articleTitle, chapter: p.chapter });
     articlesByCycle.set(cycleNumber, list);
   }
-  const names = new Map((await partyNames(db, [...new Set(reviews.flatMap((r) => [r.review.stateUnderReview, ...r.review.reviewers]))])).map((p) => [p.iso3, p.nameUn]));
-  const nameOf = (iso3: string) => names.get(iso3) ?? iso3;
+  const names = new Map((await partyNames(db, [...new Set(reviews.flatMap((r) => [r.review.stateUnderReview, ...r.review.reviewers]))])).map((p) => [p.iso3, p]));
+  const nameOf = (iso3: string) => names.get(iso3)?.nameUn ?? iso3;
+  /** The State's name in a language, for the translated summaries. */
+  const nameIn = (iso3: string, language: UnLanguage) => (names.get(iso3)?.names as Partial<Record<UnLanguage, string>> | undefined)?.[language] ?? nameOf(iso3);
   const rows: Rows = { reports: [], versions: [], recommendations: [], goodPractices: [], needs: [], summaries: [], languages: [], consents: [], publications: [] };
 
   for (const [index, { review, row }] of reviews.entries()) {
@@ -142,14 +144,15 @@ export async function seedDemoReports(db: Db, reviews: StoredReview[]): Promise<
     if (!summaryFinalised) continue;
     // Published summaries: French and Spanish final, Arabic final for every other review, Russian in translation.
     const finals: UnLanguage[] = summaryPublished ? ['fr', 'es', ...(index % 2 === 0 ? (['ar'] as const) : [])] : [];
-    for (const language of finals) rows.languages.push({ reviewId, language, version: 1, status: 'final', text: SUMMARY_TEXT[language](stateName), updatedBy: DRAFTER, updatedAt: at(summaryPublished!, 9) });
-    rows.languages.push({ reviewId, language: 'ru', version: 1, status: 'in_translation', text: `${SUMMARY_TEXT.ru(stateName)}<p>${DEMO_DRAFT_MARKER}</p>`, updatedBy: DRAFTER, updatedAt: at(summaryFinalised, 16) });
+    const translated = (language: UnLanguage) => SUMMARY_TEXT[language](nameIn(review.stateUnderReview, language));
+    for (const language of finals) rows.languages.push({ reviewId, language, version: 1, status: 'final', text: translated(language), updatedBy: DRAFTER, updatedAt: at(summaryPublished!, 9) });
+    rows.languages.push({ reviewId, language: 'ru', version: 1, status: 'in_translation', text: `${translated('ru')}<p>${DEMO_DRAFT_MARKER}</p>`, updatedBy: DRAFTER, updatedAt: at(summaryFinalised, 16) });
     const base = { stateName, iso3: review.stateUnderReview, cycle: row.cycleNumber, reviewerNames: [nameOf(review.reviewers[0]), nameOf(review.reviewers[1])] as [string, string], symbol };
     const publish = (document: 'summary' | 'report', language: UnLanguage, snapshot: PublicationSnapshot, day: string) =>
       rows.publications.push({ id: randomUUID(), reviewId, document, language, version: 1, note: '', snapshot: snapshot as unknown as Record<string, unknown>, publishedBy: DRAFTER, publishedAt: at(day, 11) });
     if (summaryPublished) {
       publish('summary', 'en', { ...base, html: SUMMARY_TEXT.en(stateName) }, summaryPublished);
-      for (const language of finals) publish('summary', language, { ...base, html: SUMMARY_TEXT[language](stateName) }, summaryPublished);
+      for (const language of finals) publish('summary', language, { ...base, html: translated(language) }, summaryPublished);
     }
     if (reportPublished && finalised) {
       rows.consents.push({ id: randomUUID(), reviewId, documents: ['report'], languages: ['en'], note: 'Demo: consent given by note verbale (fictitious)', recordedBy: FOCAL_POINT, recordedAt: at(finalised, 14) });
