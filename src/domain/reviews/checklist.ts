@@ -32,6 +32,22 @@ export const ASSISTANCE_TYPES = [
 ] as const;
 export type AssistanceType = (typeof ASSISTANCE_TYPES)[number];
 
+/** English names of the types, as the secretariat's documents print them. */
+export const ASSISTANCE_TYPE_NAMES = {
+  'capacity-building': 'Capacity-building',
+  'legislative-assistance': 'Legislative assistance',
+  'legal-advice': 'Legal advice',
+  'model-legislation': 'Model legislation',
+  'institution-building': 'Institution-building',
+  policymaking: 'Policymaking',
+  'research-data': 'Research and data collection',
+  'international-cooperation': 'Facilitation of international cooperation',
+  'on-site-expert': 'On-site assistance by an expert',
+  'action-plan': 'Development of an action plan',
+  'good-practices': 'Summary of good practices and lessons learned',
+  other: 'Other assistance',
+} as const satisfies Record<AssistanceType, string>;
+
 /** Longest answer accepted, in characters of its stored HTML (a long answer, not a whole law). */
 export const MAX_ANSWER_LENGTH = 50_000;
 

@@ -30,7 +30,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { Parser } from 'htmlparser2';
-import type { AssistanceType, ChecklistFormat } from '../../domain/reviews/checklist.ts';
+import { ASSISTANCE_TYPE_NAMES, type ChecklistFormat } from '../../domain/reviews/checklist.ts';
 
 // ---------------------------------------------------------------------------------------
 // Input
@@ -91,20 +91,7 @@ const OBLIGATION_LABELS: Record<string, string> = {
 
 const COMPLIANCE_LABELS: Record<string, string> = { yes: 'Yes', partially: 'Partially', no: 'No' };
 
-const ASSISTANCE_LABELS = {
-  'capacity-building': 'Capacity-building',
-  'legislative-assistance': 'Legislative assistance',
-  'legal-advice': 'Legal advice',
-  'model-legislation': 'Model legislation',
-  'institution-building': 'Institution-building',
-  policymaking: 'Policymaking',
-  'research-data': 'Research and data collection',
-  'international-cooperation': 'Facilitation of international cooperation',
-  'on-site-expert': 'On-site assistance by an expert',
-  'action-plan': 'Development of an action plan',
-  'good-practices': 'Summary of good practices and lessons learned',
-  other: 'Other assistance',
-} satisfies Record<AssistanceType, string>;
+const ASSISTANCE_LABELS: Record<string, string> = ASSISTANCE_TYPE_NAMES;
 
 export const NOT_ANSWERED_YET = 'Not answered yet';
 
@@ -498,7 +485,7 @@ function provisionParagraphs(p: ChecklistDocxProvision, format: ChecklistFormat)
   }
   const needs = a?.assistanceNeeds;
   if (needs && needs.types.length > 0) {
-    out.push(labelled('Technical assistance needed', needs.types.map((t) => (ASSISTANCE_LABELS as Record<string, string>)[t] ?? t).join('; ')));
+    out.push(labelled('Technical assistance needed', needs.types.map((t) => ASSISTANCE_LABELS[t] ?? t).join('; ')));
   }
   if (needs && needs.text.trim() !== '') {
     out.push(new Paragraph({ keepNext: true, spacing: { after: 60 }, children: [new TextRun({ text: 'Technical assistance needs:', bold: true })] }));

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildReportDocx, buildSummaryDocx } from './report-docx.ts';
@@ -104,27 +104,11 @@ const summaryAr: SummaryDocumentInput = {
 // ---------------------------------------------------------------------------------------
 // Reading the DOCX package
 
-/** One file of a zip archive (a DOCX is one), read with node:zlib. */
-function readZipEntry(zip: Buffer, name: string): string {
-  let end = zip.length - 22;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('not a zip archive');
-  const count = zip.readUInt16LE(end + 10);
-  let p = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const skip = nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    if (zip.toString('utf8', p + 46, p + 46 + nameLength) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return (method === 0 ? data : inflateRawSync(data)).toString('utf8');
-    }
-    p += 46 + skip;
-  }
-  throw new Error(`${name} is not in the archive`);
+/** One file of the DOCX package (a zip archive), read with JSZip as Word would unpack it. */
+async function readZipEntry(zip: Buffer, name: string): Promise<string> {
+  const entry = (await JSZip.loadAsync(zip)).file(name);
+  if (!entry) throw new Error(`${name} is not in the archive`);
+  return entry.async('string');
 }
 
 type XmlNode = Record<string, unknown>;
@@ -151,8 +135,8 @@ interface WordParagraph {
 }
 
 /** The paragraphs of word/document.xml in order, with their numbering, direction and runs. */
-function wordParagraphs(docx: Buffer): WordParagraph[] {
-  const tree = xml.parse(readZipEntry(docx, 'word/document.xml')) as XmlNode[];
+async function wordParagraphs(docx: Buffer): Promise<WordParagraph[]> {
+  const tree = xml.parse(await readZipEntry(docx, 'word/document.xml')) as XmlNode[];
   return [...descendants(tree)]
     .filter((n) => tagOf(n) === 'w:p')
     .map((p) => {
@@ -176,8 +160,8 @@ function wordParagraphs(docx: Buffer): WordParagraph[] {
 }
 
 /** numId → the format and text of its level 0 ("decimal", "%1."), from word/numbering.xml. */
-function numberingFormats(docx: Buffer): Map<string, { format: string; text: string }> {
-  const tree = xml.parse(readZipEntry(docx, 'word/numbering.xml')) as XmlNode[];
+async function numberingFormats(docx: Buffer): Promise<Map<string, { format: string; text: string }>> {
+  const tree = xml.parse(await readZipEntry(docx, 'word/numbering.xml')) as XmlNode[];
   const nodes = [...descendants(tree)];
   const abstract = new Map<string, { format: string; text: string }>();
   for (const node of nodes.filter((n) => tagOf(n) === 'w:abstractNum')) {
@@ -192,8 +176,9 @@ function numberingFormats(docx: Buffer): Map<string, { format: string; text: str
 }
 
 /** The text of the page headers (word/header1.xml, header2.xml: first page and the others). */
-function headerText(docx: Buffer): string {
-  return ['word/header1.xml', 'word/header2.xml'].map((name) => textOf({ root: xml.parse(readZipEntry(docx, name)) as XmlNode[] })).join('\n');
+async function headerText(docx: Buffer): Promise<string> {
+  const headers = await Promise.all(['word/header1.xml', 'word/header2.xml'].map((name) => readZipEntry(docx, name)));
+  return headers.map((header) => textOf({ root: xml.parse(header) as XmlNode[] })).join('\n');
 }
 
 interface MammothParagraph {
@@ -290,9 +275,9 @@ describe('buildReportDocx', () => {
       expect(text).toContain(expected);
     }
     // Headers: the draft mark on every page, the symbol from page 2 on.
-    expect(headerText(docx)).toContain('Draft — confidential');
-    expect(headerText(docx)).toContain('CAC/COSP/IRG/II/1/1/Add.4');
-    expect(headerText(await buildReportDocx({ ...report, draft: false }))).not.toContain('Draft');
+    expect(await headerText(docx)).toContain('Draft — confidential');
+    expect(await headerText(docx)).toContain('CAC/COSP/IRG/II/1/1/Add.4');
+    expect(await headerText(await buildReportDocx({ ...report, draft: false }))).not.toContain('Draft');
     const html = (await mammoth.convertToHtml({ buffer: docx })).value;
     expect(html).toContain('<strong>national anti-corruption strategy</strong>');
     expect(html).toContain('<h2>Article 52. Prevention and detection of transfers of proceeds of crime</h2>');
@@ -300,8 +285,8 @@ describe('buildReportDocx', () => {
 
   it('numbers the body paragraphs with one Word numbering, never restarted; lists are lettered or bulleted apart from it', async () => {
     const docx = await buildReportDocx(report);
-    const paragraphs = wordParagraphs(docx);
-    const formats = numberingFormats(docx);
+    const paragraphs = await wordParagraphs(docx);
+    const formats = await numberingFormats(docx);
     const numbered = paragraphs.filter((p) => p.numId !== undefined && formats.get(p.numId)?.format === 'decimal');
     expect(numbered.map((p) => p.text.slice(0, NUMBERED[0]!.length))).toEqual(NUMBERED.map((t) => t.slice(0, NUMBERED[0]!.length)));
     // One numbering instance for all of them: Word counts 1, 2, 3 … across headings and chapters.
@@ -351,7 +336,7 @@ describe('buildSummaryDocx', () => {
     for (const expected of [ARABIC_SENTENCE, ARABIC_WITH_LAM_ALEF, 'خلاصة وافية: النمسا', 'الأمم المتحدة', 'CAC/COSP/IRG/II/1/1/Add.4', 'Distr.: General', 'Arabic', 'Original: English']) {
       expect(text).toContain(expected);
     }
-    const paragraphs = wordParagraphs(docx);
+    const paragraphs = await wordParagraphs(docx);
     const arabic = paragraphs.filter((p) => /[\u0600-\u06ff]/.test(p.text));
     expect(arabic.length).toBeGreaterThanOrEqual(7);
     for (const p of arabic) {
@@ -363,7 +348,7 @@ describe('buildSummaryDocx', () => {
     // The symbol and the distribution lines are Latin script: left to right.
     expect(paragraphs.find((p) => p.text === 'Distr.: General')?.runs.every((r) => !r.rtl)).toBe(true);
     // Body paragraphs numbered by the one numbering, as in the other languages.
-    const formats = numberingFormats(docx);
+    const formats = await numberingFormats(docx);
     const numbered = paragraphs.filter((p) => p.numId !== undefined && formats.get(p.numId)?.format === 'decimal');
     expect(numbered.map((p) => p.text)).toEqual([ARABIC_SENTENCE, ARABIC_WITH_LAM_ALEF]);
   });
@@ -374,7 +359,7 @@ describe('buildSummaryDocx', () => {
     expect(fr).toContain('Résumé analytique\u00a0: Autriche');
     expect(fr).toContain('Distr. générale');
     expect(fr).toContain('27 novembre 2026');
-    expect(headerText(await buildSummaryDocx({ ...summaryAr, language: 'fr', draft: true }))).toContain('Projet — confidentiel');
+    expect(await headerText(await buildSummaryDocx({ ...summaryAr, language: 'fr', draft: true }))).toContain('Projet — confidentiel');
     const ru = await text({ ...summaryAr, language: 'ru', stateName: 'Австрия', text: '<p>Австрия приняла стратегию.</p>' });
     expect(ru).toContain('Резюме: Австрия');
     expect(ru).toContain('Организация Объединенных Наций');

@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentLanguage, ReportDocumentInput, SummaryDocumentInput } from './report-document.ts';
 import { buildReportPdf, buildSummaryPdf } from './report-pdf.ts';
@@ -141,59 +140,26 @@ async function words(file: string): Promise<Word[]> {
   });
 }
 
-/** Decodes an 8-bit PNG (pdftoppm's output) and returns its grey levels, 0–255. */
-function pngGreys(file: string): { width: number; height: number; grey: Uint8Array } {
-  const png = readFileSync(file);
-  expect(png.subarray(1, 4).toString()).toBe('PNG');
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Buffer[] = [];
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('latin1', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect(data[8], 'bit depth').toBe(8);
-      expect(data[12], 'interlace').toBe(0);
-      channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[data[9]!] ?? 0;
-      expect(channels, 'colour type').toBeGreaterThan(0);
-    }
-    if (type === 'IDAT') idat.push(data);
-    offset += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const pixels = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const a = x >= channels ? pixels[y * stride + x - channels]! : 0;
-      const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] ?? 0;
-      pixels[y * stride + x] = (value + predictor) & 0xff;
-    }
-  }
-  const grey = new Uint8Array(width * height);
-  for (let i = 0; i < width * height; i++) {
-    const px = pixels.subarray(i * channels, i * channels + Math.min(channels, 3));
-    grey[i] = Math.round(px.reduce((s, v) => s + v, 0) / px.length);
-  }
-  return { width, height, grey };
+/**
+ * Reads a binary PGM (pdftoppm -gray): a three-line text header (P5, width height, maximum
+ * grey) then one byte per pixel, so no image library is needed.
+ */
+function pgmGreys(file: string): { width: number; height: number; grey: Uint8Array } {
+  const pgm = readFileSync(file);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.toString('latin1', 0, 64));
+  expect(header, 'a binary PGM header').not.toBeNull();
+  const [whole, width, height, max] = header!;
+  expect(Number(max), 'maximum grey').toBe(255);
+  const grey = new Uint8Array(pgm.subarray(whole.length, whole.length + Number(width) * Number(height)));
+  expect(grey.length).toBe(Number(width) * Number(height));
+  return { width: Number(width), height: Number(height), grey };
 }
 
 /** Page 1 rendered at 50 dpi: how much of it is ink, and how much the grey levels vary. */
 async function inkOfPage1(file: string): Promise<{ ink: number; stdDev: number; width: number }> {
   const prefix = file.replace(/\.pdf$/, '');
-  await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', file, prefix], { timeout: 30_000 });
-  const { width, grey } = pngGreys(`${prefix}.png`);
+  await run('pdftoppm', ['-gray', '-r', '50', '-f', '1', '-l', '1', '-singlefile', file, prefix], { timeout: 30_000 });
+  const { width, grey } = pgmGreys(`${prefix}.pgm`);
   const mean = grey.reduce((s, v) => s + v, 0) / grey.length;
   const stdDev = Math.sqrt(grey.reduce((s, v) => s + (v - mean) ** 2, 0) / grey.length);
   return { ink: grey.filter((v) => v < 160).length / grey.length, stdDev, width };

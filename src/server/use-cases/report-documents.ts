@@ -5,6 +5,7 @@
  * snapshot, so a file always shows what was published).
  */
 import { DomainError } from '../../domain/errors.ts';
+import { ASSISTANCE_TYPE_NAMES } from '../../domain/reviews/checklist.ts';
 import { ORIGINAL_LANGUAGE, type UnLanguage } from '../../domain/reports/summary.ts';
 import type { SectionContent } from '../../domain/reports/report.ts';
 import { authorize } from '../../policies/policy.ts';
@@ -17,7 +18,7 @@ import type { ReportArticleInput, ReportDocumentInput, SummaryDocumentInput } fr
 import { isoDay, type UseCaseContext } from './context.ts';
 import type { PublicationSnapshot } from './publication.ts';
 import { checkMayRead, loadReportContext } from './report.ts';
-import { CHAPTER_NAMES, NEED_LABELS } from './summary.ts';
+import { CHAPTER_NAMES } from './summary.ts';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -47,7 +48,7 @@ function chaptersOf(sections: readonly Section[]): ReportDocumentInput['chapters
       challenges: s.content.challenges,
       recommendations: s.content.recommendations.map((r) => ({ reference: r.reference ?? '', text: r.text })),
       goodPractices: s.content.goodPractices,
-      needs: s.content.needs.map((n) => ({ typeLabel: NEED_LABELS[n.type], text: n.text })),
+      needs: s.content.needs.map((n) => ({ typeLabel: ASSISTANCE_TYPE_NAMES[n.type], text: n.text })),
     };
     chapters.at(-1)!.articles.push(article);
   }

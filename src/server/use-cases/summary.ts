@@ -18,7 +18,7 @@ import {
 } from '../../domain/reports/summary.ts';
 import { reportStatus } from '../../domain/reports/report.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { AssistanceType } from '../../domain/reviews/checklist.ts';
+import { ASSISTANCE_TYPE_NAMES } from '../../domain/reviews/checklist.ts';
 import { authorize, may } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { findSummary, insertLanguageVersion, insertSummary, latestLanguageVersions, listPublications, updateSummary, type SummaryRow } from '../../db/repositories/reports.ts';
@@ -28,21 +28,6 @@ import { checkMayRead, loadReportContext, recordMilestoneOnce } from './report.t
 import { relationTo } from './reviews.ts';
 import { publishInTx } from './publication.ts';
 
-/** English labels of the assistance types for the pre-filled draft (the secretariat drafts in English). */
-export const NEED_LABELS: Record<AssistanceType, string> = {
-  'capacity-building': 'Capacity-building',
-  'legislative-assistance': 'Legislative assistance',
-  'legal-advice': 'Legal advice',
-  'model-legislation': 'Model legislation',
-  'institution-building': 'Institution-building',
-  policymaking: 'Policymaking',
-  'research-data': 'Research and data collection',
-  'international-cooperation': 'International cooperation',
-  'on-site-expert': 'On-site assistance by an expert',
-  'action-plan': 'Development of an action plan',
-  'good-practices': 'Summary of good practices',
-  other: 'Other assistance',
-};
 
 /** The Convention's chapters under review, by their English titles. */
 export const CHAPTER_NAMES: Record<string, string> = {
@@ -155,7 +140,7 @@ export async function prefill(ctx: UseCaseContext, reviewId: string): Promise<{ 
       const content = byArticle.get(a.article);
       return content ? [{ ...a, content }] : [];
     }),
-    { chapter: (c) => `Chapter ${c}. ${CHAPTER_NAMES[c] ?? ''}`.trim(), needType: (t) => NEED_LABELS[t] },
+    { chapter: (c) => `Chapter ${c}. ${CHAPTER_NAMES[c] ?? ''}`.trim(), needType: (t) => ASSISTANCE_TYPE_NAMES[t] },
   );
   return { text };
 }
