@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { buildReportDocx, buildSummaryDocx } from './report-docx.ts';
+import { SAMPLE_NUMBERED, SAMPLE_REPORT } from './report-sample.ts';
 import type { ReportDocumentInput, SummaryDocumentInput } from './report-document.ts';
 
 const run = promisify(execFile);
@@ -21,68 +22,20 @@ const run = promisify(execFile);
 // ---------------------------------------------------------------------------------------
 // Fixtures
 
+// The sample report with an empty article 6 added: an article nobody has written yet.
+const [prevention, recovery] = SAMPLE_REPORT.chapters as [ReportDocumentInput['chapters'][number], ReportDocumentInput['chapters'][number]];
 const report: ReportDocumentInput = {
-  symbol: 'CAC/COSP/IRG/II/1/1/Add.4',
-  distribution: 'General',
-  date: '2026-11-27',
-  language: 'en',
-  stateName: 'Austria',
-  cycle: 2,
-  reviewerNames: ['Germany', 'Kenya'],
-  draft: true,
+  ...SAMPLE_REPORT,
   chapters: [
     {
-      chapter: 'II',
-      title: 'Preventive measures',
-      articles: [
-        {
-          article: 5,
-          title: 'Preventive anti-corruption policies and practices',
-          summary:
-            '<p>Austria adopted a <strong>national anti-corruption strategy</strong> in 2018.</p><p>The strategy is evaluated every two years.</p><ul><li>prevention</li><li>education</li></ul>',
-          observations: '<p>The strategy covers all levels of government.</p>',
-          successes: '<p>The coordination body meets monthly.</p>',
-          challenges: '<p>Resources are limited at the regional level.</p>',
-          recommendations: [
-            { reference: '2/AUT/5/1', text: 'Evaluate the impact of the national strategy regularly.' },
-            { reference: '2/AUT/5/2', text: 'Provide sufficient resources to regional bodies.' },
-          ],
-          goodPractices: [{ text: 'Monthly coordination meetings of all ministries.' }],
-          needs: [{ typeLabel: 'Capacity-building', text: 'Training for regional staff.' }],
-        },
-        { article: 6, title: 'Preventive anti-corruption body or bodies', summary: '', observations: '', successes: '', challenges: '', recommendations: [], goodPractices: [], needs: [] },
-      ],
+      ...prevention,
+      articles: [...prevention.articles, { article: 6, title: 'Preventive anti-corruption body or bodies', summary: '', observations: '', successes: '', challenges: '', recommendations: [], goodPractices: [], needs: [] }],
     },
-    {
-      chapter: 'V',
-      title: 'Asset recovery',
-      articles: [
-        {
-          article: 52,
-          title: 'Prevention and detection of transfers of proceeds of crime',
-          summary: '<p>Banks identify the beneficial owners of accounts.</p>',
-          observations: '',
-          successes: '',
-          challenges: '',
-          recommendations: [{ reference: '2/AUT/52/1', text: 'Extend enhanced scrutiny to domestic politically exposed persons.' }],
-          goodPractices: [],
-          needs: [],
-        },
-      ],
-    },
+    recovery,
   ],
 };
 
-/** The numbered paragraphs of the report, in order. */
-const NUMBERED = [
-  'The review of the implementation by Austria',
-  'Austria adopted a national anti-corruption strategy in 2018.',
-  'The strategy is evaluated every two years.',
-  'The strategy covers all levels of government.',
-  'The coordination body meets monthly.',
-  'Resources are limited at the regional level.',
-  'Banks identify the beneficial owners of accounts.',
-];
+const NUMBERED = SAMPLE_NUMBERED;
 
 // No vowel marks and no lam-alef in the sentence read back from LibreOffice's PDF: pdftotext
 // splits marks off and reverses the two letters of a lam-alef ligature in LibreOffice's PDFs.
