@@ -78,6 +78,10 @@ export type ErrorCode =
    * consent, a translation marked final while empty (docs/REPORTS.md).
    */
   | 'report.invalidState'
+  /** A session, its agenda, a document or a document symbol that breaks a rule (docs/SESSIONS.md). */
+  | 'session.invalid'
+  /** A step of a session or its report that its state does not allow now (an objection after the silence deadline…). */
+  | 'session.invalidState'
   /** E-mail subscriptions asked for on a server with no mail server (SMTP_URL) or PUBLIC_URL. */
   | 'mail.unavailable'
   /** The database cannot be reached. */

@@ -45,6 +45,8 @@ export const STATUS_OF = {
   'dialogue.invalid': 422,
   'dialogue.notScheduled': 422,
   'report.invalidState': 409,
+  'session.invalid': 422,
+  'session.invalidState': 409,
   'mail.unavailable': 503,
   'database.unavailable': 503,
   internal: 500,
