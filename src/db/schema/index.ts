@@ -11,3 +11,4 @@ export * from './notifications.ts';
 export * from './dialogue.ts';
 export * from './reports.ts';
 export * from './subscriptions.ts';
+export * from './sessions.ts';
