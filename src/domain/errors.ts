@@ -82,6 +82,10 @@ export type ErrorCode =
   | 'session.invalid'
   /** A step of a session or its report that its state does not allow now (an objection after the silence deadline…). */
   | 'session.invalidState'
+  /** A finance record that breaks a rule: unknown currency, malformed amount, receipts beyond a pledge (docs/FINANCES.md). */
+  | 'finance.invalid'
+  /** No exchange rate for a currency valid on or before a transaction's date (docs/FINANCES.md). */
+  | 'finance.noRate'
   /** E-mail subscriptions asked for on a server with no mail server (SMTP_URL) or PUBLIC_URL. */
   | 'mail.unavailable'
   /** The database cannot be reached. */

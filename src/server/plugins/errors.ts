@@ -47,6 +47,8 @@ export const STATUS_OF = {
   'report.invalidState': 409,
   'session.invalid': 422,
   'session.invalidState': 409,
+  'finance.invalid': 422,
+  'finance.noRate': 422,
   'mail.unavailable': 503,
   'database.unavailable': 503,
   internal: 500,
