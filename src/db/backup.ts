@@ -61,6 +61,13 @@ export const BACKUP_TABLES = [
   'session_reports',
   'session_report_versions',
   'session_report_objections',
+  'finance_contributions',
+  'finance_receipts',
+  'finance_expenditures',
+  'finance_requirements',
+  'finance_posts',
+  'finance_rates',
+  'finance_settings',
   'audit_events',
   'system_settings',
 ] as const;

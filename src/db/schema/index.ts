@@ -12,3 +12,4 @@ export * from './dialogue.ts';
 export * from './reports.ts';
 export * from './subscriptions.ts';
 export * from './sessions.ts';
+export * from './finance.ts';
