@@ -33,6 +33,10 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'users.create':            ['-', 'Y', '-', '-', '-'],
   'users.update':            ['-', 'Y', '-', '-', '-'],
   'audit.read':              ['-', 'Y', '-', '-', '-'],
+  'finance.read':            ['-', 'Y', 'Y', 'Y', 'Y'],
+  // Own donor figures only with the donor State named (src/policies/finance-policy.test.ts).
+  'finance.readDonor':       ['-', 'Y', '-', '-', '-'],
+  'finance.manage':          ['-', 'Y', '-', '-', '-'],
   'lots.read':               ['Y', 'Y', 'Y', 'Y', 'Y'],
   'lots.verify':             ['Y', 'Y', 'Y', 'Y', 'Y'],
   'lots.manage':             ['-', 'Y', '-', '-', '-'],

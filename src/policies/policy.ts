@@ -17,6 +17,8 @@ export interface ResourceContext {
   relation?: Relation;
   /** The owner of a personal resource (an account). */
   ownerUserId?: string;
+  /** The donor State of a contribution (docs/FINANCES.md). */
+  donorIso3?: string;
 }
 
 type Subject = Role | 'public';
@@ -78,6 +80,12 @@ export const RULES = {
   'users.create': secretariat,
   'users.update': secretariat,
   'audit.read': secretariat,
+  // The Mechanism's finances (docs/FINANCES.md): every signed-in user reads the aggregate
+  // statement; a donor's own figures are the secretariat's and that donor's (a focal point or
+  // delegate acting for the donor State); the secretariat records everything.
+  'finance.read': signedIn,
+  'finance.readDonor': anyOf(secretariat, (actor, resource) => actor.kind === 'user' && (actor.role === 'focal-point' || actor.role === 'delegate') && actor.stateIso3 !== null && resource?.donorIso3 === actor.stateIso3),
+  'finance.manage': secretariat,
   // Published draws and their commitments are public: anyone may check them.
   'lots.read': everyone,
   'lots.verify': everyone,

@@ -27,6 +27,7 @@ import { createFileStore, type FileStore } from './files/file-store.ts';
 import { registerAttachmentRoutes } from './routes/attachments.ts';
 import { registerChecklistVersionRoutes } from './routes/checklist-versions.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConventionRoutes } from './routes/convention.ts';
 import { registerCycleRoutes } from './routes/cycles.ts';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerCycleRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
+  registerFinanceRoutes(app, routeDeps);
   registerLotsRoutes(app, routeDeps);
   registerReviewRoutes(app, routeDeps);
   registerPublicRoutes(app, routeDeps);
