@@ -40,6 +40,7 @@ const PARAMS: Record<string, () => string> = {
   article: () => '5',
   language: () => 'ar',
   publicationId: () => delegateId,
+  documentId: () => delegateId,
   '*': () => 'index.html',
 };
 

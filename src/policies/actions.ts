@@ -56,6 +56,10 @@ export const ACTIONS = [
   'publication.publish',
   'public.read',
   'subscriptions.manage',
+  'sessions.read',
+  'sessions.readMaterial',
+  'sessions.manage',
+  'sessions.object',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

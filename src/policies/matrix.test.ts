@@ -69,6 +69,10 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'publication.publish':     ['-', 'Y', '-', '-', '-'],
   'public.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
   'subscriptions.manage':    ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'sessions.read':           ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'sessions.readMaterial':   ['-', 'Y', 'Y', 'Y', 'Y'],
+  'sessions.manage':         ['-', 'Y', '-', '-', '-'],
+  'sessions.object':         ['-', '-', 'Y', '-', 'Y'],
 };
 
 function actorFor(column: Column): Actor {

@@ -146,6 +146,15 @@ export const RULES = {
   // Anyone may follow a State or the whole Mechanism by e-mail, confirm that request and
   // unsubscribe (docs/PUBLIC.md, "Follow by e-mail"): the token in the e-mail is the proof.
   'subscriptions.manage': everyone,
+  // Sessions of the governing bodies (docs/SESSIONS.md): anyone sees the sessions, their
+  // agenda and documents in general distribution; signed-in users (delegates, focal points,
+  // experts) read all session material; the secretariat prepares sessions; a State party
+  // breaks a silence procedure through its focal point or delegate (the use case checks that
+  // the account acts for a State party).
+  'sessions.read': everyone,
+  'sessions.readMaterial': signedIn,
+  'sessions.manage': secretariat,
+  'sessions.object': roles('focal-point', 'delegate'),
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {

@@ -38,6 +38,7 @@ import { registerChecklistRoutes, registerDeskReviewRoutes, registerInboxRoutes 
 import { registerChecklistExportRoutes } from './routes/checklist-export.ts';
 import { registerDialogueRoutes } from './routes/dialogue.ts';
 import { registerReportRoutes } from './routes/report.ts';
+import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerPublicationRoutes } from './routes/publications-public.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerChecklistVersionRoutes(app, routeDeps);
   registerDialogueRoutes(app, routeDeps);
   registerReportRoutes(app, routeDeps);
+  registerSessionRoutes(app, routeDeps);
   registerPublicationRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
