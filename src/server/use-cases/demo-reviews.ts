@@ -15,6 +15,7 @@ import { seedDemoReports } from './demo-reports.ts';
 import { pauseReview } from './review-steps.ts';
 import { DEMO_ACCOUNTS } from './seed-demo.ts';
 import { importReviews } from './reviews.ts';
+import { seedDemoFinances } from './finance-demo.ts';
 
 /** Milestone columns in order, with the days after the previous step in the demo. */
 const STEPS: [string, number][] = [
@@ -98,5 +99,6 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
   const all = await loadReviews(db);
   await seedDemoChecklists(db, all);
   await seedDemoReports(db, all);
+  await seedDemoFinances(db, now);
   return counts.created;
 }
