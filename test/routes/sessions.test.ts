@@ -308,3 +308,28 @@ describe('session report', () => {
     expect(json<{ report: ReportView }>(closed).report).toMatchObject({ status: 'adopted', adoptionMode: 'silence', adoptedOn: '2021-07-01', adoptionPending: false });
   });
 });
+
+describe('demo sessions', () => {
+  it('seed the eleventh session with resumed parts, a joint meeting and a report adopted by silence', async () => {
+    const demoDb = await createTestDatabase();
+    try {
+      const { seedDemoSessions } = await import('../../src/server/use-cases/demo-sessions.ts');
+      expect(await seedDemoSessions(demoDb.database.db, new Date())).toBe(5);
+      expect(await seedDemoSessions(demoDb.database.db, new Date())).toBe(0);
+      const demoApp = await buildTestApp(demoDb.database);
+      const list = json<{ sessions: { id: string; name: string; joint: boolean }[] }>(await demoApp.inject({ method: 'GET', url: '/api/sessions' })).sessions;
+      expect(list.map((s) => s.name)).toEqual([
+        'Implementation Review Group: twelfth session',
+        'Implementation Review Group: second resumed eleventh session',
+        'Implementation Review Group: first resumed eleventh session',
+        'Implementation Review Group: eleventh session',
+      ]);
+      const joint = json<{ session: SessionView }>(await demoApp.inject({ method: 'GET', url: `/api/sessions/${list[1]!.id}` })).session;
+      expect(joint).toMatchObject({ joint: true, agendaAdoptedOn: '2020-11-16', report: { status: 'adopted', adoptionMode: 'silence', adoptedOn: '2020-12-11' } });
+      expect(joint.meetings).toHaveLength(6);
+      await demoApp.close();
+    } finally {
+      await demoDb.dispose();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { listAccessions, listPartyRows } from '../../db/repositories/parties.ts'
 import { loadReviews } from '../../db/repositories/reviews.ts';
 import { seedDemoChecklists } from './demo-checklists.ts';
 import { seedDemoReports } from './demo-reports.ts';
+import { seedDemoSessions } from './demo-sessions.ts';
 import { pauseReview } from './review-steps.ts';
 import { DEMO_ACCOUNTS } from './seed-demo.ts';
 import { importReviews } from './reviews.ts';
@@ -100,5 +101,6 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
   await seedDemoChecklists(db, all);
   await seedDemoReports(db, all);
   await seedDemoFinances(db, now);
+  await seedDemoSessions(db, now);
   return counts.created;
 }
