@@ -61,6 +61,7 @@ export function MainNav() {
     { href: paths.reviews.getHref(), label: t('nav.reviews') },
     { href: paths.schedule.getHref(), label: t('nav.schedule') },
   ];
+  if (abilities['finance.read']) mechanism.push({ href: paths.finance.getHref(), label: t('finance.nav') });
   const administration: NavItem[] = [];
   if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });
   if (abilities['audit.read']) administration.push({ href: paths.audit.getHref(), label: t('nav.audit') });

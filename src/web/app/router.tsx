@@ -56,6 +56,7 @@ const routeTree = rootRoute.addChildren([
   page(paths.account.path, () => import('./routes/account.tsx'), 'AccountPage'),
   page(paths.inbox.path, () => import('./routes/inbox.tsx'), 'InboxPage'),
   page(paths.outbox.path, () => import('./routes/outbox.tsx'), 'OutboxPage'),
+  page(paths.finance.path, () => import('./routes/finance.tsx'), 'FinancePage'),
   page(paths.subscriptionConfirm.path, () => import('./routes/subscription-confirm.tsx'), 'SubscriptionConfirmPage'),
   page(paths.subscriptionUnsubscribe.path, () => import('./routes/subscription-unsubscribe.tsx'), 'SubscriptionUnsubscribePage'),
 ]);

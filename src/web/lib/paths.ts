@@ -26,6 +26,7 @@ export const paths = {
   account: { path: '/account', getHref: () => '/account' },
   inbox: { path: '/inbox', getHref: () => '/inbox' },
   outbox: { path: '/outbox', getHref: () => '/outbox' },
+  finance: { path: '/finance', getHref: () => '/finance' },
   subscriptionConfirm: { path: '/subscriptions/confirm', getHref: () => '/subscriptions/confirm' },
   subscriptionUnsubscribe: { path: '/subscriptions/unsubscribe', getHref: () => '/subscriptions/unsubscribe' },
 } as const;
