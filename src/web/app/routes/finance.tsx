@@ -16,7 +16,7 @@ export function FinancePage() {
   const [asAt, setAsAt] = useState(todayIso());
   return (
     <>
-      <PageHeader title={t('finance.title')} description={t('finance.description')} />
+      <PageHeader title={t('finance.title')} description={t('finance.intro')} />
       {isPending ? (
         <Loading />
       ) : session?.abilities['finance.read'] ? (

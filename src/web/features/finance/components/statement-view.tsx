@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { Loading } from '../../../components/ui/loading.tsx';
 import { useFormatters } from '../../../lib/format.ts';
-import { statementXlsxUrl, useStatement, type StatementDto } from '../api/finance.ts';
+import { usePartyNames } from '../../parties/api/use-party-names.ts';
+import { statementXlsxUrl, useStatement, type Donor, type StatementDto } from '../api/finance.ts';
 import { useMoney } from './money.ts';
 
 function Figure({ label, value, testId, highlight = false }: { label: string; value: string; testId: string; highlight?: boolean }) {
   return (
     <Paper withBorder p="md" radius="md" bg={highlight ? 'orange.0' : undefined} style={highlight ? { borderColor: 'var(--mantine-color-orange-8)', borderWidth: 2 } : undefined}>
-      <Text size="sm" c={highlight ? 'orange.9' : 'dimmed'} fw={highlight ? 700 : 500}>
+      <Text size="sm" c={highlight ? 'dark.9' : 'dimmed'} fw={highlight ? 700 : 500}>
         {label}
       </Text>
       <Text size={highlight ? 'xl' : 'lg'} fw={700} data-testid={testId}>
@@ -39,6 +40,9 @@ export function StatementTables({ statement }: { statement: StatementDto }) {
   const { t } = useTranslation();
   const money = useMoney();
   const f = useFormatters();
+  const { nameOf } = usePartyNames();
+  // States parties by their name in the interface language; other donors as recorded.
+  const donorName = (donor: Donor, recorded: string) => (donor.kind === 'party' ? nameOf(donor.iso3) : recorded);
   const s = statement;
   const cycles = s.spentByCycle.map((c) => c.cycle);
   const categories = [...new Set(s.spending.map((x) => x.category))];
@@ -68,7 +72,7 @@ export function StatementTables({ statement }: { statement: StatementDto }) {
           <Table.Tbody>
             {s.donors.map((d) => (
               <Table.Tr key={d.donor.kind === 'party' ? d.donor.iso3 : d.donor.name}>
-                <Table.Th scope="row">{d.name}</Table.Th>
+                <Table.Th scope="row">{donorName(d.donor, d.name)}</Table.Th>
                 <Table.Td>{money(d.pledged)}</Table.Td>
                 <Table.Td>{money(d.received)}</Table.Td>
                 <Table.Td>{money(d.outstanding)}</Table.Td>
@@ -130,7 +134,7 @@ export function StatementTables({ statement }: { statement: StatementDto }) {
             <Table.Tbody>
               {s.contributionList.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Th scope="row">{c.name}</Table.Th>
+                  <Table.Th scope="row">{donorName(c.donor, c.name)}</Table.Th>
                   <Table.Td>{f.date(c.date)}</Table.Td>
                   <Table.Td>{c.kind === 'in-kind' ? `${t('finance.kinds.in-kind')}: ${c.description}` : t('finance.kinds.cash')}</Table.Td>
                   <Table.Td>{money(c.amount, c.currency)}</Table.Td>
