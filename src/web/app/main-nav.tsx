@@ -60,6 +60,7 @@ export function MainNav() {
     { href: paths.draws.getHref(), label: t('nav.draws') },
     { href: paths.reviews.getHref(), label: t('nav.reviews') },
     { href: paths.schedule.getHref(), label: t('nav.schedule') },
+    { href: paths.sessions.getHref(), label: t('sessions.nav') },
   ];
   if (abilities['finance.read']) mechanism.push({ href: paths.finance.getHref(), label: t('finance.nav') });
   const administration: NavItem[] = [];
