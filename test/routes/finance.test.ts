@@ -186,6 +186,19 @@ describe('finances', () => {
     expect(s.virtualVisits.perVisitCost).toBe('25000.00');
     expect(cents(s.virtualVisits.savings!)).toBe(25_000_00n * BigInt(s.virtualVisits.count));
     expect((await inject('PUT', '/api/finance/settings', focalPoint, { visitCost: '1' })).statusCode).toBe(403);
+
+    // A review whose dialogue was a virtual visit on 1 March 2021, read through the reviews' milestones.
+    const csv = [
+      'state_iso3,cycle,cohort_year,reviewer1_iso3,reviewer2_iso3,started,focal_point_appointed,checklist_submitted,desk_review_completed,dialogue_type,dialogue_held,draft_report_shared,executive_summary_finalised,report_finalised,executive_summary_published,report_published',
+      'PER,2,1,BRA,CHL,2020-06-01,2020-06-15,2020-09-01,2020-11-01,virtual_visit,2021-03-01,,,,,',
+    ].join('\n');
+    const before = await statement('2021-02-28');
+    const imported = await app.inject({ method: 'POST', url: '/api/import/reviews', headers: { ...secretariat.headers, 'content-type': 'text/csv' }, payload: csv });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect((await statement('2021-02-28')).virtualVisits).toEqual(before.virtualVisits);
+    const after = await statement('2021-03-01');
+    expect(after.virtualVisits.count).toBe(before.virtualVisits.count + 1);
+    expect(cents(after.virtualVisits.savings!) - cents(before.virtualVisits.savings!)).toBe(25_000_00n);
   });
 
   it('records posts and their vacancy', async () => {
