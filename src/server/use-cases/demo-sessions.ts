@@ -58,11 +58,11 @@ export async function seedDemoSessions(db: Db, _now: Date): Promise<number> {
   await saveAgenda(prep, joint.id, AGENDA, joint.version);
   const meetings = [
     { title: 'First meeting', startsAt: '2020-11-16T11:00:00Z', endsAt: '2020-11-16T13:00:00Z', room: 'Online', bodies: ['IRG'] },
-    { title: 'Second meeting (joint)', startsAt: '2020-11-16T14:00:00Z', endsAt: '2020-11-16T16:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
-    { title: 'Third meeting (joint)', startsAt: '2020-11-17T11:00:00Z', endsAt: '2020-11-17T13:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
-    { title: 'Fourth meeting (joint)', startsAt: '2020-11-17T14:00:00Z', endsAt: '2020-11-17T16:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
-    { title: 'Fifth meeting (joint)', startsAt: '2020-11-18T11:00:00Z', endsAt: '2020-11-18T13:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
-    { title: 'Sixth meeting (joint)', startsAt: '2020-11-18T14:00:00Z', endsAt: '2020-11-18T16:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
+    { title: 'Second meeting', startsAt: '2020-11-16T14:00:00Z', endsAt: '2020-11-16T16:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
+    { title: 'Third meeting', startsAt: '2020-11-17T11:00:00Z', endsAt: '2020-11-17T13:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
+    { title: 'Fourth meeting', startsAt: '2020-11-17T14:00:00Z', endsAt: '2020-11-17T16:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
+    { title: 'Fifth meeting', startsAt: '2020-11-18T11:00:00Z', endsAt: '2020-11-18T13:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
+    { title: 'Sixth meeting', startsAt: '2020-11-18T14:00:00Z', endsAt: '2020-11-18T16:00:00Z', room: 'Online', bodies: ['IRG', 'WG2', 'EG1'] },
   ];
   await replaceMeetings(prep, joint.id, meetings);
   await changeStatus(at('2020-10-05T09:00:00Z'), joint.id, 'registration');

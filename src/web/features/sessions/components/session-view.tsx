@@ -251,11 +251,17 @@ export function SessionView({ sessionId }: { sessionId: string }) {
         {session.may.readMaterial ? (
           <SessionReportPanel sessionId={session.id} />
         ) : (
-          <section aria-labelledby="public-report-title">
+          <section aria-labelledby="public-report-title" data-testid="public-report">
             <Title order={2} size="h3" id="public-report-title">
               {t('sessions.report.title')}
             </Title>
-            <Text>{reportStatusLabel(t, session.report.status)}</Text>
+            <Text>
+              {session.report.adoptedOn
+                ? session.report.adoptionMode === 'silence'
+                  ? t('sessions.report.adoptedBySilence', { date: f.date(session.report.adoptedOn) })
+                  : t('sessions.report.adoptedInMeeting', { date: f.date(session.report.adoptedOn) })
+                : reportStatusLabel(t, session.report.status)}
+            </Text>
           </section>
         )}
       </Stack>

@@ -140,7 +140,7 @@ describe('Sessions pages', () => {
       'GET /api/sessions/s-11': { body: { session: session({ may: { manage: false, readMaterial: false, object: false }, report: { status: 'adopted', silence: 'ended', adoptedOn: '2020-12-11', adoptionMode: 'silence', silenceDeadline: '2020-12-11T17:00:00Z' } }) } },
     });
     await renderApp('/sessions/s-11');
-    expect(screen.getByText('Adopted')).toBeTruthy();
+    expect(screen.getByText('Adopted by means of a silence procedure on 11 December 2020.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add the document' })).toBeNull();
   });
 });
