@@ -36,6 +36,7 @@ test('the secretariat records a contribution and sees the funding gap change; th
 
   await page.getByTestId('funding-gap').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('finance-en.png'), fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('finance-en-full.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'finance (en)');
 
   await chooseLanguage(page, 'ar');

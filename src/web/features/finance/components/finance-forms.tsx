@@ -3,13 +3,13 @@
  * receipt against a pledge, an expenditure, a requirement, an exchange rate, a post and the
  * per-visit cost. The server checks everything; its message is shown where the form is.
  */
-import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { todayIso } from '../../../lib/format.ts';
-import { CONTRIBUTION_KINDS, CURRENCIES, EARMARKINGS, EXPENDITURE_CATEGORIES, useFinanceWrite, useRecords, type ContributionKind, type Earmarking, type ExpenditureCategory } from '../api/finance.ts';
+import { CONTRIBUTION_KINDS, CURRENCIES, EARMARKINGS, EXPENDITURE_CATEGORIES, useFinanceWrite, useRecords, type ContributionKind, type Earmarking, type ExpenditureCategory, type RecordsDto } from '../api/finance.ts';
 import { useMoney } from './money.ts';
 
 function FormCard({ title, onSubmit, submit, pending, error, done, children }: { title: string; onSubmit: () => void; submit: string; pending: boolean; error: unknown; done: boolean; children: ReactNode }) {
@@ -213,6 +213,64 @@ function PostForm() {
   );
 }
 
+function VacancyRow({ post }: { post: RecordsDto['posts'][number] }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(post.vacantFrom ?? '');
+  const [to, setTo] = useState(post.vacantTo ?? '');
+  const write = useFinanceWrite<{ vacantFrom: string | null; vacantTo: string | null }>(() => `/api/finance/posts/${encodeURIComponent(post.id)}/vacancy`, 'PUT');
+  const label = `${post.grade} ${post.title}`;
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">{label}</Table.Th>
+      <Table.Td>{post.regularBudget ? t('finance.yes') : t('finance.no')}</Table.Td>
+      <Table.Td>
+        <TextInput type="date" aria-label={`${t('finance.vacantFrom')}: ${label}`} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+      </Table.Td>
+      <Table.Td>
+        <TextInput type="date" aria-label={`${t('finance.vacantTo')}: ${label}`} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+      </Table.Td>
+      <Table.Td>
+        <Button size="xs" variant="default" loading={write.isPending} onClick={() => write.mutate({ vacantFrom: from || null, vacantTo: to || null })} aria-label={`${t('finance.saveVacancy')}: ${label}`}>
+          {t('finance.saveVacancy')}
+        </Button>
+        {write.error ? <ProblemAlert error={write.error} /> : null}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function PostsTable() {
+  const { t } = useTranslation();
+  const records = useRecords(true);
+  const posts = records.data?.posts ?? [];
+  if (posts.length === 0) return null;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('finance.postsTitle')}>
+      <Title order={3} size="h4" mb="sm">
+        {t('finance.postsTitle')}
+      </Title>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('finance.postTitle')}</Table.Th>
+            <Table.Th scope="col">{t('finance.regularBudget')}</Table.Th>
+            <Table.Th scope="col">{t('finance.vacantFrom')}</Table.Th>
+            <Table.Th scope="col">{t('finance.vacantTo')}</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('finance.saveVacancy')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {posts.map((p) => (
+            <VacancyRow key={`${p.id}-${p.vacantFrom ?? ''}-${p.vacantTo ?? ''}`} post={p} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
 function VisitCostForm() {
   const { t } = useTranslation();
   const records = useRecords(true);
@@ -238,6 +296,7 @@ export function FinanceForms() {
       <ExpenditureForm />
       <RequirementForm />
       <RateForm />
+      <PostsTable />
       <PostForm />
       <VisitCostForm />
     </Stack>

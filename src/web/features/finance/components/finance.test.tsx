@@ -37,7 +37,7 @@ function statement(overrides: Partial<StatementDto> = {}): StatementDto {
 const RECORDS: RecordsDto = {
   contributions: [{ id: 'c-aut', donor: { kind: 'party', iso3: 'AUT' }, kind: 'cash', date: '2026-02-01', currency: 'USD', amount: '100000.00', received: '60000.00', earmarking: 'cycle-2' }],
   rates: [{ currency: 'EUR', validFrom: '2026-01-01', perUsd: '0.9' }],
-  posts: [],
+  posts: [{ id: 'p-1', grade: 'P-3', title: 'Associate Programme Officer', regularBudget: true, vacantFrom: '2026-03-01', vacantTo: null }],
   visitCost: '25000.00',
 };
 
@@ -91,6 +91,21 @@ describe('Finances page', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Record the contribution' }));
     expect(await within(form).findByText('Saved.')).toBeTruthy();
     await waitFor(() => expect(mock.requests.filter((r) => r.path === '/api/finance/statement').length).toBeGreaterThan(1));
+  });
+
+  it('lets the secretariat set when a post is vacant', async () => {
+    const mock = api(withFinance(secretariatSession(), true));
+    const puts: RecordedRequest[] = [];
+    mock.on('PUT /api/finance/posts/p-1/vacancy', (request) => {
+      puts.push(request);
+      return { status: 204 };
+    });
+    await renderApp('/finance');
+    const posts = await screen.findByRole('region', { name: 'Posts and vacancies' });
+    fireEvent.change(within(posts).getByLabelText('Vacant until: P-3 Associate Programme Officer'), { target: { value: '2026-09-30' } });
+    fireEvent.click(within(posts).getByRole('button', { name: 'Save the vacancy: P-3 Associate Programme Officer' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]!.body).toEqual({ vacantFrom: '2026-03-01', vacantTo: '2026-09-30' });
   });
 
   it('shows a delegate the aggregate only, without forms', async () => {
