@@ -63,6 +63,16 @@ test('the secretariat creates a session, adds a document and circulates the repo
   await expect(page.getByRole('heading', { level: 1, name: 'Implementation Review Group, session 13' })).toBeVisible();
   await settle(page);
 
+  // The agenda, written as lines; a bad symbol in it is refused with the parser's reason.
+  const editor = page.getByRole('region', { name: 'Edit the agenda' });
+  await editor.getByLabel(/^Items/).fill('Organizational matters\n- Opening of the session\nOther matters [CAC/COSP/IRG/2027/1/Foo.1]');
+  await editor.getByRole('button', { name: 'Save the agenda' }).click();
+  await expect(editor.getByRole('alert')).toContainText('not an addendum');
+  await editor.getByLabel(/^Items/).fill('Organizational matters\n- Opening of the session\nOther matters [CAC/COSP/IRG/2027/1/Add.1]');
+  await editor.getByRole('button', { name: 'Save the agenda' }).click();
+  await expect(page.getByTestId('agenda')).toContainText('(a) Opening of the session');
+  await expect(page.getByTestId('agenda')).toContainText('2. Other matters CAC/COSP/IRG/2027/1/Add.1');
+
   // A malformed symbol is refused with the parser's reason; a good one is written in canonical form.
   await page.getByRole('textbox', { name: /^Symbol/ }).fill('CAC/COSP/IRG/2027/1/Add');
   await page.getByRole('textbox', { name: 'Title' }).fill('Annotated provisional agenda');

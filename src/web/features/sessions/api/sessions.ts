@@ -150,3 +150,19 @@ export function useReportStep(id: string) {
     },
   });
 }
+
+type AgendaStep =
+  | { path: ''; method: 'PUT'; body: { items: { title: string; documents: string[]; items?: { title: string; documents: string[] }[] }[]; version: number } }
+  | { path: '/adopt'; method: 'POST'; body: { on: string } }
+  | { path: '/carry'; method: 'POST'; body: { fromSessionId: string } };
+
+export function useAgendaStep(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (step: AgendaStep) => apiRequest<{ session: SessionDto }>(`${sessionPath(id)}/agenda${step.path}`, { method: step.method, body: step.body }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(sessionKey(id), data);
+      return queryClient.invalidateQueries({ queryKey: sessionsKey, exact: true });
+    },
+  });
+}

@@ -22,6 +22,7 @@ import {
   type DocumentRole,
   type SessionDto,
 } from '../api/sessions.ts';
+import { AgendaEditor } from './agenda-editor.tsx';
 import { SessionReportPanel } from './session-report.tsx';
 import { bodyLabel, distributionLabel, formatLabel, languageLabel, reportStatusLabel, roleLabel, sessionLabel, statusLabel } from './session-labels.ts';
 
@@ -193,6 +194,8 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             </Stack>
           )}
         </section>
+
+        {session.may.manage ? <AgendaEditor key={`${session.version}-${session.agenda.length}`} session={session} /> : null}
 
         <section aria-labelledby="documents-title">
           <Title order={2} size="h3" id="documents-title">

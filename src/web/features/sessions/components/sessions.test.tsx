@@ -133,6 +133,35 @@ describe('Sessions pages', () => {
     expect(puts[0]!.body).toEqual({ text: 'The Group held six meetings; five were joint.', version: 2 });
   });
 
+  it('lets the secretariat write the agenda as lines and adopt it', async () => {
+    const puts: RecordedRequest[] = [];
+    const mock = mockApi({
+      'GET /api/session': { body: secretariat() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/sessions/s-11': { body: { session: session({ agendaAdoptedOn: null, agenda: [] }) } },
+      'GET /api/sessions': { body: { sessions: [session({ id: 's-10', number: 10, resumedPart: 0 })] } },
+      'GET /api/sessions/s-11/report': { body: { report: report() } },
+    });
+    mock.on('PUT /api/sessions/s-11/agenda', (request) => {
+      puts.push(request);
+      return { body: { session: session({ agendaAdoptedOn: null, version: 4 }) } };
+    });
+    await renderApp('/sessions/s-11');
+    const editor = await screen.findByRole('region', { name: 'Edit the agenda' });
+    expect(await within(editor).findByRole('button', { name: 'Carry the items' })).toBeTruthy();
+    fireEvent.change(within(editor).getByLabelText(/^Items/), { target: { value: 'Organizational matters\n- Opening of the session\nTechnical assistance [CAC/COSP/IRG/2020/7]' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save the agenda' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]!.body).toEqual({
+      version: 3,
+      items: [
+        { title: 'Organizational matters', documents: [], items: [{ title: 'Opening of the session', documents: [] }] },
+        { title: 'Technical assistance', documents: ['CAC/COSP/IRG/2020/7'] },
+      ],
+    });
+    expect(await screen.findByRole('button', { name: 'Record the adoption of the agenda' })).toBeTruthy();
+  });
+
   it('shows the public the report status only', async () => {
     mockApi({
       'GET /api/session': { body: anonymousSession() },
