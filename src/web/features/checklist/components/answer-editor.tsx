@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Checkbox, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, Group, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSISTANCE_TYPES, type AssistanceType, type ChecklistFormat, type Compliance } from '../../../../domain/reviews/checklist.ts';
 import { useErrorMessage } from '../../../components/ui/problem-message.tsx';
+import { VersionConflict } from '../../../components/ui/version-conflict.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { useFormatters } from '../../../lib/format.ts';
 import { saveAnswer, useStoreAnswer, type AnswerDto } from '../api/checklist.ts';
 import { assistanceTypeLabel, complianceLabel } from './checklist-labels.ts';
 import { RichTextField } from './rich-text-editor.tsx';
@@ -257,43 +257,22 @@ export function ConflictView({
   onTakeTheirs: () => void;
 }) {
   const { t } = useTranslation();
-  const f = useFormatters();
   return (
-    <Alert color="orange" variant="light" role="alert" title={t('checklist.conflict.title')}>
-      <Stack gap="sm">
-        <Text size="sm">{t('checklist.conflict.explain')}</Text>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('checklist.conflict.mine')}>
-            <Title order={4} size="h6" mb={4}>
-              {t('checklist.conflict.mine')}
-            </Title>
-            <AnswerText compliance={mine.compliance} text={mine.text} format={format} />
-          </Paper>
-          <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('checklist.conflict.theirs')}>
-            <Title order={4} size="h6" mb={4}>
-              {t('checklist.conflict.theirs')}
-            </Title>
-            {theirs ? (
-              <>
-                <Text size="xs" c="dimmed" mb={4}>
-                  {t('checklist.conflict.savedBy', { who: theirs.updatedBy, at: f.dateTimeUtc(theirs.updatedAt) })}
-                </Text>
-                <AnswerText compliance={theirs.compliance} text={theirs.text} format={format} />
-              </>
-            ) : (
-              <Text size="sm">{t('checklist.conflict.deleted')}</Text>
-            )}
-          </Paper>
-        </SimpleGrid>
-        <Group gap="sm">
-          <Button size="sm" onClick={onKeepMine}>
-            {t('checklist.conflict.keepMine')}
-          </Button>
-          <Button size="sm" variant="default" onClick={onTakeTheirs}>
-            {t('checklist.conflict.takeTheirs')}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+    <VersionConflict
+      words={{
+        title: t('checklist.conflict.title'),
+        explain: t('checklist.conflict.explain'),
+        mine: t('checklist.conflict.mine'),
+        theirs: t('checklist.conflict.theirs'),
+        none: t('checklist.conflict.deleted'),
+        keepMine: t('checklist.conflict.keepMine'),
+        takeTheirs: t('checklist.conflict.takeTheirs'),
+        savedBy: (who, at) => t('checklist.conflict.savedBy', { who, at }),
+      }}
+      mine={<AnswerText compliance={mine.compliance} text={mine.text} format={format} />}
+      theirs={theirs ? { ...theirs, content: <AnswerText compliance={theirs.compliance} text={theirs.text} format={format} /> } : null}
+      onKeepMine={onKeepMine}
+      onTakeTheirs={onTakeTheirs}
+    />
   );
 }

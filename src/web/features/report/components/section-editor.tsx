@@ -1,17 +1,15 @@
-import { Alert, Box, Button, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Fieldset, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSISTANCE_TYPES, type AssistanceType } from '../../../../domain/reviews/checklist.ts';
 import { useErrorMessage } from '../../../components/ui/problem-message.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
-import { useFormatters } from '../../../lib/format.ts';
+import { SaveBar, useSavedDraft } from '../../../components/ui/saved-draft.tsx';
+import { VersionConflict } from '../../../components/ui/version-conflict.tsx';
 import { assistanceTypeLabel } from '../../checklist/components/checklist-labels.ts';
 import { RichTextField } from '../../checklist/components/rich-text-editor.tsx';
 import { saveSection, useStoreSection, type SectionContent, type SectionDto } from '../api/report.ts';
 import { proseFieldLabel } from './report-labels.ts';
 import { PROSE_FIELDS, SectionContentView } from './section-content-view.tsx';
-
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'taken' } | { kind: 'error'; error: unknown } | { kind: 'conflict'; theirs: SectionDto | null };
 
 /** What is sent: items trimmed, blank ones left out (the server refuses an empty recommendation). */
 export function cleanContent(content: SectionContent): SectionContent {
@@ -44,79 +42,21 @@ export function SectionEditor({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const store = useStoreSection(reviewId);
-  const [base, setBase] = useState(section);
-  const [draft, setDraft] = useState(section.content);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const latest = useRef(draft);
-  const isDirty = !sameContent(draft, base.content);
-
-  // A newer version saved elsewhere (seen on a reload of the report) replaces an untouched draft.
-  if (section.version > base.version && !isDirty && state.kind !== 'conflict' && state.kind !== 'saving') {
-    setBase(section);
-    setDraft(section.content);
-  }
-  // The handlers read the latest draft from here: two changes can come before a re-render.
-  useEffect(() => {
-    latest.current = draft;
-  }, [draft]);
-
   const article = section.article;
+  const editor = useSavedDraft<SectionDto, SectionContent>({
+    stored: section,
+    draftOf: (s) => s.content,
+    same: sameContent,
+    send: async (content, version) => (await saveSection(reviewId, article, { content: cleanContent(content), version })).section,
+    theirsOf: (current) => (current as SectionDto | null | undefined) ?? null,
+    onStored: store,
+  });
+  const { draft, isDirty, state, edit } = editor;
+
   useEffect(() => {
     onDirtyChange(article, isDirty);
   }, [article, isDirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange(article, false), [article, onDirtyChange]);
-  // Leaving the page with unsaved changes: the browser asks the user to stay.
-  useEffect(() => {
-    if (!isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [isDirty]);
-
-  function change(next: SectionContent) {
-    latest.current = next;
-    setDraft(next);
-    if (state.kind === 'saved' || state.kind === 'taken') setState({ kind: 'idle' });
-  }
-
-  async function save(version: number) {
-    const sent = cleanContent(latest.current);
-    setState({ kind: 'saving' });
-    try {
-      const { section: saved } = await saveSection(reviewId, article, { content: sent, version });
-      setBase(saved);
-      // Text typed while the save was on its way stays, still unsaved.
-      if (sameContent(latest.current, sent)) {
-        latest.current = saved.content;
-        setDraft(saved.content);
-      }
-      store(saved);
-      setState({ kind: 'saved' });
-    } catch (error) {
-      if (isApiError(error) && error.status === 409) setState({ kind: 'conflict', theirs: (error.problem.current as SectionDto | null | undefined) ?? null });
-      else setState({ kind: 'error', error });
-    }
-  }
-
-  function takeTheirs(theirs: SectionDto | null) {
-    const next = theirs ?? { ...base, version: 0 };
-    setBase(next);
-    latest.current = next.content;
-    setDraft(next.content);
-    if (theirs) store(theirs);
-    setState({ kind: 'taken' });
-  }
-
-  const status =
-    state.kind === 'saving'
-      ? t('report.editor.saving')
-      : isDirty
-        ? t('report.editor.unsaved')
-        : state.kind === 'saved'
-          ? t('report.editor.saved')
-          : state.kind === 'taken'
-            ? t('report.editor.taken')
-            : '';
 
   return (
     <Stack gap="md">
@@ -125,7 +65,7 @@ export function SectionEditor({
           key={field}
           label={t('report.editor.fieldFor', { field: proseFieldLabel(t, field), article: articleLabel })}
           value={draft[field]}
-          onChange={(html) => change({ ...latest.current, [field]: html })}
+          onChange={(html) => edit({ [field]: html })}
         />
       ))}
       <TextItems
@@ -135,7 +75,7 @@ export function SectionEditor({
         removeLabel={(n) => t('report.editor.removeRecommendation', { n, article: articleLabel })}
         addLabel={t('report.editor.addRecommendation')}
         addAriaLabel={t('report.editor.addRecommendationTo', { article: articleLabel })}
-        onChange={(recommendations) => change({ ...latest.current, recommendations })}
+        onChange={(recommendations) => edit({ recommendations })}
       />
       <TextItems
         legend={t('report.fields.goodPractices')}
@@ -144,51 +84,71 @@ export function SectionEditor({
         removeLabel={(n) => t('report.editor.removeGoodPractice', { n, article: articleLabel })}
         addLabel={t('report.editor.addGoodPractice')}
         addAriaLabel={t('report.editor.addGoodPracticeTo', { article: articleLabel })}
-        onChange={(goodPractices) => change({ ...latest.current, goodPractices })}
+        onChange={(goodPractices) => edit({ goodPractices })}
       />
-      <NeedItems articleLabel={articleLabel} items={draft.needs} onChange={(needs) => change({ ...latest.current, needs })} />
+      <NeedItems articleLabel={articleLabel} items={draft.needs} onChange={(needs) => edit({ needs })} />
 
-      <Group gap="sm" align="center">
-        <Button onClick={() => void save(base.version)} disabled={!isDirty || state.kind === 'conflict'} loading={state.kind === 'saving'} aria-label={t('report.editor.saveFor', { article: articleLabel })}>
-          {t('report.editor.save')}
-        </Button>
-        <Text size="sm" c={isDirty ? undefined : 'dimmed'} fw={isDirty ? 600 : undefined} role="status" aria-live="polite" data-testid="section-save-status">
-          {status}
-        </Text>
-      </Group>
+      <SaveBar
+        draft={editor}
+        label={t('report.editor.save')}
+        ariaLabel={t('report.editor.saveFor', { article: articleLabel })}
+        statusTestId="section-save-status"
+        words={{ saving: t('report.editor.saving'), unsaved: t('report.editor.unsaved'), saved: t('report.editor.saved'), taken: t('report.editor.taken') }}
+      />
       {state.kind === 'error' ? (
         <Alert color="red" variant="light" role="alert">
           <Text size="sm">{errorMessage(state.error)}</Text>
         </Alert>
       ) : null}
       {state.kind === 'conflict' ? (
-        <SectionConflict
-          mine={draft}
-          theirs={state.theirs}
-          onKeepMine={() => void save(state.theirs?.version ?? 0)}
-          onTakeTheirs={() => takeTheirs(state.theirs)}
+        // Both versions side by side, as for a checklist answer; the user's own stays until they choose.
+        <VersionConflict
+          words={{
+            title: t('report.conflict.title'),
+            explain: t('report.conflict.explain'),
+            mine: t('report.conflict.mine'),
+            theirs: t('report.conflict.theirs'),
+            none: t('report.conflict.none'),
+            keepMine: t('report.conflict.keepMine'),
+            takeTheirs: t('report.conflict.takeTheirs'),
+            savedBy: (who, at) => t('report.savedBy', { who, at }),
+          }}
+          mine={<SectionContentView content={cleanContent(draft)} headingOrder={5} />}
+          theirs={state.theirs ? { ...state.theirs, content: <SectionContentView content={state.theirs.content} headingOrder={5} /> } : null}
+          onKeepMine={editor.keepMine}
+          onTakeTheirs={editor.takeTheirs}
         />
       ) : null}
     </Stack>
   );
 }
 
-function TextItems({
+/**
+ * The editor of a list of items (recommendations, good practices, needs): each item's
+ * fields with a Remove button, a line when there are none, and an Add button. The lists
+ * differ only in their fields and words.
+ */
+function ItemList<T extends object>({
   legend,
   items,
-  itemLabel,
+  wrap,
+  fields,
   removeLabel,
   addLabel,
   addAriaLabel,
+  newItem,
   onChange,
 }: {
   legend: string;
-  items: { text: string }[];
-  itemLabel: (n: number) => string;
+  items: T[];
+  wrap: 'wrap' | 'nowrap';
+  /** The fields of the item numbered n (from 1); `update` changes some of them. */
+  fields: (item: T, n: number, update: (patch: Partial<T>) => void) => ReactNode;
   removeLabel: (n: number) => string;
   addLabel: string;
   addAriaLabel: string;
-  onChange: (items: { text: string }[]) => void;
+  newItem: () => T;
+  onChange: (items: T[]) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -200,26 +160,15 @@ function TextItems({
           </Text>
         ) : null}
         {items.map((item, i) => (
-          <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-            <Textarea
-              flex={1}
-              label={itemLabel(i + 1)}
-              autosize
-              minRows={1}
-              maxRows={8}
-              value={item.text}
-              onChange={(event) => {
-                const text = event.currentTarget.value;
-                onChange(items.map((it, j) => (j === i ? { text } : it)));
-              }}
-            />
+          <Group key={i} gap="xs" align="flex-end" wrap={wrap}>
+            {fields(item, i + 1, (patch) => onChange(items.map((it, j) => (j === i ? { ...it, ...patch } : it))))}
             <Button size="xs" variant="subtle" color="red.9" aria-label={removeLabel(i + 1)} onClick={() => onChange(items.filter((_, j) => j !== i))}>
               {t('report.editor.remove')}
             </Button>
           </Group>
         ))}
         <Group>
-          <Button size="xs" variant="light" aria-label={addAriaLabel} onClick={() => onChange([...items, { text: '' }])}>
+          <Button size="xs" variant="light" aria-label={addAriaLabel} onClick={() => onChange([...items, newItem()])}>
             {addLabel}
           </Button>
         </Group>
@@ -228,105 +177,63 @@ function TextItems({
   );
 }
 
+function TextItems({
+  itemLabel,
+  ...list
+}: {
+  legend: string;
+  items: { text: string }[];
+  itemLabel: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  addAriaLabel: string;
+  onChange: (items: { text: string }[]) => void;
+}) {
+  return (
+    <ItemList
+      {...list}
+      wrap="nowrap"
+      newItem={() => ({ text: '' })}
+      fields={(item, n, update) => (
+        <Textarea flex={1} label={itemLabel(n)} autosize minRows={1} maxRows={8} value={item.text} onChange={(event) => update({ text: event.currentTarget.value })} />
+      )}
+    />
+  );
+}
+
 function NeedItems({ articleLabel, items, onChange }: { articleLabel: string; items: SectionContent['needs']; onChange: (items: SectionContent['needs']) => void }) {
   const { t } = useTranslation();
   const types = ASSISTANCE_TYPES.map((type) => ({ value: type, label: assistanceTypeLabel(t, type) }));
   return (
-    <Fieldset legend={t('report.fields.needs')} variant="filled" p="sm">
-      <Stack gap="xs">
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('report.editor.noItems')}
-          </Text>
-        ) : null}
-        {items.map((item, i) => (
-          <Group key={i} gap="xs" align="flex-end" wrap="wrap">
-            <NativeSelect
-              label={t('report.editor.needType', { n: i + 1, article: articleLabel })}
-              value={item.type}
-              data={types}
-              onChange={(event) => {
-                const type = event.currentTarget.value as AssistanceType;
-                onChange(items.map((it, j) => (j === i ? { ...it, type } : it)));
-              }}
-            />
-            <Textarea
-              flex={1}
-              miw={240}
-              label={t('report.editor.needText', { n: i + 1, article: articleLabel })}
-              autosize
-              minRows={1}
-              maxRows={8}
-              value={item.text}
-              onChange={(event) => {
-                const text = event.currentTarget.value;
-                onChange(items.map((it, j) => (j === i ? { ...it, text } : it)));
-              }}
-            />
-            <Button size="xs" variant="subtle" color="red.9" aria-label={t('report.editor.removeNeed', { n: i + 1, article: articleLabel })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
-              {t('report.editor.remove')}
-            </Button>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            size="xs"
-            variant="light"
-            aria-label={t('report.editor.addNeedTo', { article: articleLabel })}
-            onClick={() => onChange([...items, { type: 'capacity-building', text: '' }])}
-          >
-            {t('report.editor.addNeed')}
-          </Button>
-        </Group>
-      </Stack>
-    </Fieldset>
-  );
-}
-
-/** Both versions side by side, as for a checklist answer; the user's own stays until they choose. */
-function SectionConflict({ mine, theirs, onKeepMine, onTakeTheirs }: { mine: SectionContent; theirs: SectionDto | null; onKeepMine: () => void; onTakeTheirs: () => void }) {
-  const { t } = useTranslation();
-  const f = useFormatters();
-  return (
-    <Alert color="orange" variant="light" role="alert" title={t('report.conflict.title')}>
-      <Stack gap="sm">
-        <Text size="sm">{t('report.conflict.explain')}</Text>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('report.conflict.mine')}>
-            <Title order={4} size="h6" mb={4}>
-              {t('report.conflict.mine')}
-            </Title>
-            <SectionContentView content={cleanContent(mine)} headingOrder={5} />
-          </Paper>
-          <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('report.conflict.theirs')}>
-            <Title order={4} size="h6" mb={4}>
-              {t('report.conflict.theirs')}
-            </Title>
-            {theirs ? (
-              <>
-                {theirs.updatedBy && theirs.updatedAt ? (
-                  <Text size="xs" c="dimmed" mb={4}>
-                    {t('report.savedBy', { who: theirs.updatedBy, at: f.dateTimeUtc(theirs.updatedAt) })}
-                  </Text>
-                ) : null}
-                <SectionContentView content={theirs.content} headingOrder={5} />
-              </>
-            ) : (
-              <Box>
-                <Text size="sm">{t('report.conflict.none')}</Text>
-              </Box>
-            )}
-          </Paper>
-        </SimpleGrid>
-        <Group gap="sm">
-          <Button size="sm" onClick={onKeepMine}>
-            {t('report.conflict.keepMine')}
-          </Button>
-          <Button size="sm" variant="default" onClick={onTakeTheirs}>
-            {t('report.conflict.takeTheirs')}
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+    <ItemList<SectionContent['needs'][number]>
+      legend={t('report.fields.needs')}
+      items={items}
+      wrap="wrap"
+      removeLabel={(n) => t('report.editor.removeNeed', { n, article: articleLabel })}
+      addLabel={t('report.editor.addNeed')}
+      addAriaLabel={t('report.editor.addNeedTo', { article: articleLabel })}
+      newItem={() => ({ type: 'capacity-building', text: '' })}
+      onChange={onChange}
+      fields={(item, n, update) => (
+        <>
+          <NativeSelect
+            label={t('report.editor.needType', { n, article: articleLabel })}
+            value={item.type}
+            data={types}
+            onChange={(event) => update({ type: event.currentTarget.value as AssistanceType })}
+          />
+          <Textarea
+            flex={1}
+            miw={240}
+            label={t('report.editor.needText', { n, article: articleLabel })}
+            autosize
+            minRows={1}
+            maxRows={8}
+            value={item.text}
+            onChange={(event) => update({ text: event.currentTarget.value })}
+          />
+        </>
+      )}
+    />
   );
 }

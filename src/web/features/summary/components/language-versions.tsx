@@ -1,9 +1,9 @@
 import { Badge, Box, Button, Group, NativeSelect, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
+import { SaveBar, useSavedDraft } from '../../../components/ui/saved-draft.tsx';
 import { LANGUAGES } from '../../../i18n/languages.ts';
-import { isApiError } from '../../../lib/api-client.ts';
 import { useFormatters } from '../../../lib/format.ts';
 import { RichTextField } from '../../checklist/components/rich-text-editor.tsx';
 import { RichTextView } from '../../checklist/components/rich-text-view.tsx';
@@ -137,78 +137,19 @@ function storedVersion(current: unknown, language: UnLanguage): Stored | null {
 function LanguageEditor({ reviewId, entry, name, isSummaryFinal }: { reviewId: string; entry: LanguageVersionDto; name: string; isSummaryFinal: boolean }) {
   const { t } = useTranslation();
   const save = useSaveLanguageVersion(reviewId, entry.language);
-  const [base, setBase] = useState<Stored>(entry);
-  const [text, setText] = useState(entry.text);
-  const [status, setStatus] = useState<TranslationStatus>(entry.status);
-  const [conflict, setConflict] = useState<{ theirs: Stored | null } | null>(null);
-  const [saved, setSaved] = useState(false);
-  const latest = useRef({ text, status });
-  const isDirty = text !== base.text || status !== base.status;
-
-  if (entry.version > base.version && !isDirty && !conflict && !save.isPending) {
-    setBase(entry);
-    setText(entry.text);
-    setStatus(entry.status);
-  }
-  useEffect(() => {
-    latest.current = { text, status };
-  }, [text, status]);
-  useEffect(() => {
-    if (!isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [isDirty]);
-
-  function edit(next: { text?: string; status?: TranslationStatus }) {
-    latest.current = { ...latest.current, ...next };
-    if (next.text !== undefined) setText(next.text);
-    if (next.status !== undefined) setStatus(next.status);
-    setSaved(false);
-  }
-
-  function doSave(version: number) {
-    const sent = { ...latest.current };
-    setConflict(null);
-    save.mutate(
-      { text: sent.text, status: sent.status, version },
-      {
-        onSuccess: (summary) => {
-          const stored = summary.languages.find((l) => l.language === entry.language);
-          if (stored) {
-            setBase(stored);
-            if (latest.current.text === sent.text && latest.current.status === sent.status) {
-              latest.current = { text: stored.text, status: stored.status };
-              setText(stored.text);
-              setStatus(stored.status);
-            }
-          }
-          setSaved(true);
-        },
-        onError: (error) => {
-          if (isApiError(error) && error.status === 409) setConflict({ theirs: storedVersion(error.problem.current, entry.language) });
-        },
-      },
-    );
-  }
-
-  function takeTheirs(theirs: Stored | null) {
-    const next = theirs ?? { ...base, version: 0 };
-    setBase(next);
-    latest.current = { text: next.text, status: next.status };
-    setText(next.text);
-    setStatus(next.status);
-    setConflict(null);
-    save.reset();
-  }
-
-  const saveError = save.isError && !(isApiError(save.error) && save.error.status === 409) ? save.error : null;
-  const message = save.isPending ? t('summary.editor.saving') : isDirty ? t('summary.editor.unsaved') : saved ? t('summary.editor.saved') : '';
+  const editor = useSavedDraft<Stored, { text: string; status: TranslationStatus }>({
+    stored: entry,
+    draftOf: (s) => ({ text: s.text, status: s.status }),
+    same: (a, b) => a.text === b.text && a.status === b.status,
+    send: async (draft, version) => (await save.mutateAsync({ ...draft, version })).languages.find((l) => l.language === entry.language) ?? null,
+    theirsOf: (current) => storedVersion(current, entry.language),
+  });
+  const { draft, state, edit } = editor;
   return (
     <Stack gap="sm">
       <NativeSelect
         label={t('summary.languages.statusLabel', { language: name })}
-        value={status}
+        value={draft.status}
         data={TRANSLATION_STATUS_VALUES.map((s) => ({ value: s, label: translationStatusLabel(t, s) }))}
         onChange={(event) => edit({ status: event.currentTarget.value as TranslationStatus })}
         maw={320}
@@ -216,22 +157,19 @@ function LanguageEditor({ reviewId, entry, name, isSummaryFinal }: { reviewId: s
       />
       <RichTextField
         label={t('summary.languages.textLabel', { language: name })}
-        value={text}
+        value={draft.text}
         onChange={(html) => edit({ text: html })}
         lang={entry.language}
         dir={textDirection(entry.language)}
       />
-      <Group gap="sm" align="center">
-        <Button onClick={() => doSave(base.version)} loading={save.isPending} disabled={!isDirty || conflict !== null}>
-          {t('summary.languages.save', { language: name })}
-        </Button>
-        <Text size="sm" c={isDirty ? undefined : 'dimmed'} fw={isDirty ? 600 : undefined} role="status" aria-live="polite">
-          {message}
-        </Text>
-      </Group>
-      {saveError ? <ProblemAlert error={saveError} /> : null}
-      {conflict ? (
-        <TextConflict mine={text} theirs={conflict.theirs} language={entry.language} onKeepMine={() => doSave(conflict.theirs?.version ?? 0)} onTakeTheirs={() => takeTheirs(conflict.theirs)} />
+      <SaveBar
+        draft={editor}
+        label={t('summary.languages.save', { language: name })}
+        words={{ saving: t('summary.editor.saving'), unsaved: t('summary.editor.unsaved'), saved: t('summary.editor.saved') }}
+      />
+      {state.kind === 'error' ? <ProblemAlert error={state.error} /> : null}
+      {state.kind === 'conflict' ? (
+        <TextConflict mine={draft.text} theirs={state.theirs} language={entry.language} onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} />
       ) : null}
     </Stack>
   );

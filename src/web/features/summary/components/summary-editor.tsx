@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
+import { SaveBar, useSavedDraft } from '../../../components/ui/saved-draft.tsx';
 import { RichTextField } from '../../checklist/components/rich-text-editor.tsx';
 import { getPrefill, useSaveSummary, type SummaryResponse } from '../api/summary.ts';
 import { TextConflict } from './text-conflict.tsx';
@@ -29,74 +29,18 @@ export function hasWords(html: string): boolean {
 export function SummaryEditor({ reviewId, summary, onDirtyChange }: { reviewId: string; summary: SummaryResponse; onDirtyChange: (dirty: boolean) => void }) {
   const { t } = useTranslation();
   const save = useSaveSummary(reviewId);
-  const [base, setBase] = useState<Stored>(() => storedOf(summary));
-  const [text, setText] = useState(summary.text);
-  const [symbol, setSymbol] = useState(summary.symbol);
-  const [conflict, setConflict] = useState<{ theirs: Stored | null } | null>(null);
-  const [saved, setSaved] = useState(false);
+  const editor = useSavedDraft<Stored, { text: string; symbol: string }>({
+    stored: storedOf(summary),
+    draftOf: (s) => ({ text: s.text, symbol: s.symbol }),
+    same: (a, b) => a.text === b.text && a.symbol === b.symbol,
+    send: async (draft, version) => storedOf(await save.mutateAsync({ ...draft, version })),
+    theirsOf: (current) => (current ? storedOf(current as SummaryResponse) : null),
+  });
+  const { draft, isDirty, state, edit, latest } = editor;
+  const { text, symbol } = draft;
   const [prefill, setPrefill] = useState<{ kind: 'idle' } | { kind: 'asking' } | { kind: 'loading' } | { kind: 'error'; error: unknown }>({ kind: 'idle' });
-  const latest = useRef({ text, symbol });
-  const isDirty = text !== base.text || symbol !== base.symbol;
-
-  // A newer version saved elsewhere replaces an untouched draft.
-  if (summary.version > base.version && !isDirty && !conflict && !save.isPending) {
-    setBase(storedOf(summary));
-    setText(summary.text);
-    setSymbol(summary.symbol);
-  }
-  useEffect(() => {
-    latest.current = { text, symbol };
-  }, [text, symbol]);
 
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
-  useEffect(() => {
-    if (!isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [isDirty]);
-
-  function edit(next: { text?: string; symbol?: string }) {
-    latest.current = { ...latest.current, ...next };
-    if (next.text !== undefined) setText(next.text);
-    if (next.symbol !== undefined) setSymbol(next.symbol);
-    setSaved(false);
-  }
-
-  function doSave(version: number) {
-    const sent = { ...latest.current };
-    setConflict(null);
-    save.mutate(
-      { text: sent.text, symbol: sent.symbol, version },
-      {
-        onSuccess: (stored) => {
-          setBase(storedOf(stored));
-          if (latest.current.text === sent.text && latest.current.symbol === sent.symbol) {
-            latest.current = { text: stored.text, symbol: stored.symbol };
-            setText(stored.text);
-            setSymbol(stored.symbol);
-          }
-          setSaved(true);
-        },
-        onError: (error) => {
-          if (isApiError(error) && error.status === 409) {
-            const current = error.problem.current as SummaryResponse | undefined;
-            setConflict({ theirs: current ? storedOf(current) : null });
-          }
-        },
-      },
-    );
-  }
-
-  function takeTheirs(theirs: Stored | null) {
-    const next = theirs ?? { ...base, version: 0 };
-    setBase(next);
-    latest.current = { text: next.text, symbol: next.symbol };
-    setText(next.text);
-    setSymbol(next.symbol);
-    setConflict(null);
-    save.reset();
-  }
 
   async function runPrefill() {
     setPrefill({ kind: 'loading' });
@@ -108,9 +52,6 @@ export function SummaryEditor({ reviewId, summary, onDirtyChange }: { reviewId: 
       setPrefill({ kind: 'error', error });
     }
   }
-
-  const status = save.isPending ? t('summary.editor.saving') : isDirty ? t('summary.editor.unsaved') : saved ? t('summary.editor.saved') : '';
-  const saveError = save.isError && !(isApiError(save.error) && save.error.status === 409) ? save.error : null;
 
   return (
     <Stack gap="md">
@@ -132,27 +73,12 @@ export function SummaryEditor({ reviewId, summary, onDirtyChange }: { reviewId: 
       </Group>
       {prefill.kind === 'error' ? <ProblemAlert error={prefill.error} title={t('summary.prefill.error')} /> : null}
       <RichTextField label={t('summary.editor.text')} value={text} onChange={(html) => edit({ text: html })} lang="en" dir="ltr" />
-      <Group gap="sm" align="center">
-        <Button onClick={() => doSave(base.version)} loading={save.isPending} disabled={!isDirty || conflict !== null}>
-          {t('summary.editor.save')}
-        </Button>
-        <Text size="sm" c={isDirty ? undefined : 'dimmed'} fw={isDirty ? 600 : undefined} role="status" aria-live="polite">
-          {status}
-        </Text>
-      </Group>
-      {saveError ? <ProblemAlert error={saveError} /> : null}
-      {conflict ? (
-        <TextConflict
-          mine={text}
-          theirs={conflict.theirs}
-          language="en"
-          onKeepMine={() => doSave(conflict.theirs?.version ?? 0)}
-          onTakeTheirs={() => takeTheirs(conflict.theirs)}
-        />
-      ) : null}
-      {conflict?.theirs && conflict.theirs.symbol !== symbol ? (
+      <SaveBar draft={editor} label={t('summary.editor.save')} words={{ saving: t('summary.editor.saving'), unsaved: t('summary.editor.unsaved'), saved: t('summary.editor.saved') }} />
+      {state.kind === 'error' ? <ProblemAlert error={state.error} /> : null}
+      {state.kind === 'conflict' ? <TextConflict mine={text} theirs={state.theirs} language="en" onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} /> : null}
+      {state.kind === 'conflict' && state.theirs && state.theirs.symbol !== symbol ? (
         <Alert variant="light" color="orange">
-          {t('summary.conflict.symbol', { mine: symbol || '—', theirs: conflict.theirs.symbol || '—' })}
+          {t('summary.conflict.symbol', { mine: symbol || '—', theirs: state.theirs.symbol || '—' })}
         </Alert>
       ) : null}
       <Modal
