@@ -73,9 +73,19 @@ test('the secretariat creates a session, adds a document and circulates the repo
   await expect(page.getByTestId('agenda')).toContainText('(a) Opening of the session');
   await expect(page.getByTestId('agenda')).toContainText('2. Other matters CAC/COSP/IRG/2027/1/Add.1');
 
+  // A meeting, in UTC, then in the calendar file.
+  const meetings = page.getByRole('region', { name: 'Edit the meetings (times in UTC)' });
+  await meetings.getByRole('button', { name: 'Add a meeting' }).click();
+  await meetings.getByLabel('Meeting 1: title').fill('Opening meeting');
+  await meetings.getByRole('button', { name: 'Save the meetings' }).click();
+  await expect(page.getByText(/Opening meeting/).first()).toBeVisible();
+  const ics = await (await page.request.get(`${page.url().replace(/\/sessions\//, '/api/sessions/')}/calendar.ics`)).text();
+  expect(ics).toContain('SUMMARY:Implementation Review Group: thirteenth session: Opening meeting');
+  expect(ics).toContain('DTSTART:20270614T090000Z');
+
   // A malformed symbol is refused with the parser's reason; a good one is written in canonical form.
   await page.getByRole('textbox', { name: /^Symbol/ }).fill('CAC/COSP/IRG/2027/1/Add');
-  await page.getByRole('textbox', { name: 'Title' }).fill('Annotated provisional agenda');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Annotated provisional agenda');
   await page.getByRole('button', { name: 'Add the document' }).click();
   await expect(page.getByRole('alert')).toContainText('"Add" needs a number, as in Add.1');
   await page.getByRole('textbox', { name: /^Symbol/ }).fill('CAC/COSP/IRG/2027/1/add.1');

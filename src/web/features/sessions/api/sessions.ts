@@ -166,3 +166,19 @@ export function useAgendaStep(id: string) {
     },
   });
 }
+
+export interface MeetingInput {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  room: string;
+  bodies: string[];
+}
+
+export function useSaveMeetings(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (meetings: MeetingInput[]) => apiRequest<{ session: SessionDto }>(`${sessionPath(id)}/meetings`, { method: 'PUT', body: { meetings } }),
+    onSuccess: (data) => queryClient.setQueryData(sessionKey(id), data),
+  });
+}

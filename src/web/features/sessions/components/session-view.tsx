@@ -23,6 +23,7 @@ import {
   type SessionDto,
 } from '../api/sessions.ts';
 import { AgendaEditor } from './agenda-editor.tsx';
+import { MeetingsEditor } from './meetings-editor.tsx';
 import { SessionReportPanel } from './session-report.tsx';
 import { bodyLabel, distributionLabel, formatLabel, languageLabel, reportStatusLabel, roleLabel, sessionLabel, statusLabel } from './session-labels.ts';
 
@@ -154,6 +155,10 @@ export function SessionView({ sessionId }: { sessionId: string }) {
           {session.meetings.length === 0 ? (
             <Text c="dimmed">{t('sessions.view.noMeetings')}</Text>
           ) : (
+            <>
+            <Text size="sm" c="dimmed">
+              {t('sessions.view.timesUtc')}
+            </Text>
             <List>
               {session.meetings.map((m) => (
                 <List.Item key={m.id}>
@@ -162,8 +167,11 @@ export function SessionView({ sessionId }: { sessionId: string }) {
                 </List.Item>
               ))}
             </List>
+            </>
           )}
         </section>
+
+        {session.may.manage ? <MeetingsEditor key={session.meetings.map((m) => m.id).join()} session={session} /> : null}
 
         <section aria-labelledby="agenda-title">
           <Title order={2} size="h3" id="agenda-title">

@@ -162,6 +162,30 @@ describe('Sessions pages', () => {
     expect(await screen.findByRole('button', { name: 'Record the adoption of the agenda' })).toBeTruthy();
   });
 
+  it('lets the secretariat list the meetings in UTC, joint ones with their bodies', async () => {
+    const puts: RecordedRequest[] = [];
+    const mock = mockApi({
+      'GET /api/session': { body: secretariat() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/sessions/s-11': { body: { session: session({ meetings: [] }) } },
+      'GET /api/sessions/s-11/report': { body: { report: report() } },
+    });
+    mock.on('PUT /api/sessions/s-11/meetings', (request) => {
+      puts.push(request);
+      return { body: { session: session() } };
+    });
+    await renderApp('/sessions/s-11');
+    const editor = await screen.findByRole('region', { name: 'Edit the meetings (times in UTC)' });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Add a meeting' }));
+    fireEvent.change(within(editor).getByLabelText('Meeting 1: title'), { target: { value: 'Opening meeting' } });
+    fireEvent.change(within(editor).getByLabelText('Meeting 1: start (UTC)'), { target: { value: '2020-11-16T11:00' } });
+    fireEvent.change(within(editor).getByLabelText('Meeting 1: end (UTC)'), { target: { value: '2020-11-16T13:00' } });
+    fireEvent.click(within(editor).getByRole('button', { name: 'Save the meetings' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]!.body).toEqual({ meetings: [{ title: 'Opening meeting', startsAt: '2020-11-16T11:00:00Z', endsAt: '2020-11-16T13:00:00Z', room: '', bodies: ['IRG'] }] });
+    expect(await screen.findByText(/Second meeting · joint meeting of Implementation Review Group and Working Group on Asset Recovery/)).toBeTruthy();
+  });
+
   it('shows the public the report status only', async () => {
     mockApi({
       'GET /api/session': { body: anonymousSession() },
