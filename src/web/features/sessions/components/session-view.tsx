@@ -184,7 +184,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
             <Stack gap={4} mt="xs" data-testid="agenda">
               {session.agenda.map((item) => (
                 <Text key={item.label} ps={item.depth === 1 ? 'xl' : 0} fw={item.depth === 0 ? 600 : 400}>
-                  {item.letter ? `(${item.letter})` : `${item.number}.`} {item.title}
+                  {item.letter ? `(${item.letter})` : `${item.number}.`} <span dir="auto">{item.title}</span>
                   {item.documents.map((d) => (
                     <span key={d.symbol}>
                       {' '}
