@@ -182,3 +182,14 @@ export function useSaveMeetings(id: string) {
     onSuccess: (data) => queryClient.setQueryData(sessionKey(id), data),
   });
 }
+
+export function useUpdateSession(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SessionInput & { version: number }) => apiRequest<{ session: SessionDto }>(sessionPath(id), { method: 'PUT', body: input }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(sessionKey(id), data);
+      return queryClient.invalidateQueries({ queryKey: sessionsKey, exact: true });
+    },
+  });
+}

@@ -24,6 +24,7 @@ import {
 } from '../api/sessions.ts';
 import { AgendaEditor } from './agenda-editor.tsx';
 import { MeetingsEditor } from './meetings-editor.tsx';
+import { SessionEditForm } from './session-edit.tsx';
 import { SessionReportPanel } from './session-report.tsx';
 import { bodyLabel, distributionLabel, formatLabel, languageLabel, reportStatusLabel, roleLabel, sessionLabel, statusLabel } from './session-labels.ts';
 
@@ -142,6 +143,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
           </List>
         </section>
         {session.may.manage ? <StatusControl session={session} /> : null}
+        {session.may.manage ? <SessionEditForm key={session.version} session={session} /> : null}
 
         <section aria-labelledby="meetings-title">
           <Group justify="space-between">

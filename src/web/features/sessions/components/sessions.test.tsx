@@ -186,6 +186,28 @@ describe('Sessions pages', () => {
     expect(await screen.findByText(/Second meeting · joint meeting of Implementation Review Group and Working Group on Asset Recovery/)).toBeTruthy();
   });
 
+  it('lets the secretariat change the session with the version it read; a conflict is shown', async () => {
+    const puts: RecordedRequest[] = [];
+    const mock = mockApi({
+      'GET /api/session': { body: secretariat() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/sessions/s-11': { body: { session: session() } },
+      'GET /api/session-bodies': { body: { bodies: BODIES } },
+      'GET /api/sessions/s-11/report': { body: { report: report() } },
+    });
+    mock.on('PUT /api/sessions/s-11', (request) => {
+      puts.push(request);
+      return problem(409, 'record.versionConflict', 'Someone else changed this session; reload it.');
+    });
+    await renderApp('/sessions/s-11');
+    const form = await screen.findByRole('region', { name: 'Change the session' });
+    fireEvent.change(within(form).getByLabelText('Venue'), { target: { value: 'Vienna International Centre' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]!.body).toEqual({ bodies: ['IRG', 'WG2'], number: 11, resumedPart: 2, startDate: '2020-11-16', endDate: '2020-11-18', venue: 'Vienna International Centre', format: 'online', version: 3 });
+    expect(await within(form).findByText(/Someone else changed this session/)).toBeTruthy();
+  });
+
   it('shows the public the report status only', async () => {
     mockApi({
       'GET /api/session': { body: anonymousSession() },
