@@ -103,6 +103,7 @@ test('the secretariat creates a session, adds a document and circulates the repo
   await page.reload();
   await settle(page);
   await expect(report.getByText('Silence procedure running')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('session-secretariat.png'), fullPage: true });
   await expectNoSeriousViolations(page, 'session (secretariat)');
 
   const context = await browser.newContext();
