@@ -52,6 +52,7 @@ test('the secretariat creates a session, adds a document and circulates the repo
   await signIn(page, DEMO.secretariat);
   await page.goto('/sessions');
   await settle(page);
+  await expectNoSeriousViolations(page, 'sessions (secretariat)');
   await page.getByRole('textbox', { name: 'Session number' }).fill('13');
   await page.getByLabel('First day').fill('2027-06-14');
   await page.getByLabel('Last day').fill('2027-06-13');

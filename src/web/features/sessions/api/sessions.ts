@@ -193,3 +193,11 @@ export function useUpdateSession(id: string) {
     },
   });
 }
+
+export function useAddBody() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BodyDto) => apiRequest<{ body: BodyDto }>('/api/session-bodies', { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['session-bodies'] }),
+  });
+}

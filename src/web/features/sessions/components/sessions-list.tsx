@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { useFormatters } from '../../../lib/format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useAbility } from '../../auth/api/get-session.ts';
-import { SESSION_FORMAT_VALUES, useBodies, useCreateSession, useSessions, type SessionFormat, type SessionInput } from '../api/sessions.ts';
+import { SESSION_FORMAT_VALUES, useAddBody, useBodies, useCreateSession, useSessions, type BodyDto, type SessionFormat, type SessionInput } from '../api/sessions.ts';
 import { bodyLabel, formatLabel, sessionLabel, statusLabel } from './session-labels.ts';
 
 function NewSessionForm() {
@@ -57,6 +57,37 @@ function NewSessionForm() {
         <Group>
           <Button onClick={() => create.mutate(draft)} loading={create.isPending}>
             {t('sessions.list.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function AddBodyForm() {
+  const { t } = useTranslation();
+  const add = useAddBody();
+  const [draft, setDraft] = useState<BodyDto>({ code: '', name: '', series: '' });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="add-body-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="add-body-title">
+          {t('sessions.addBody.title')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('sessions.addBody.code')} description={t('sessions.addBody.codeHint')} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })} />
+          <TextInput label={t('sessions.addBody.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+          <TextInput label={t('sessions.addBody.series')} description={t('sessions.addBody.seriesHint')} value={draft.series} onChange={(e) => setDraft({ ...draft, series: e.currentTarget.value })} />
+        </SimpleGrid>
+        {add.isError ? <ProblemAlert error={add.error} /> : null}
+        {add.isSuccess ? (
+          <Alert color="green" role="status">
+            {t('sessions.addBody.added', { name: add.data.body.name })}
+          </Alert>
+        ) : null}
+        <Group>
+          <Button variant="default" onClick={() => add.mutate(draft)} loading={add.isPending}>
+            {t('sessions.addBody.button')}
           </Button>
         </Group>
       </Stack>
@@ -117,6 +148,7 @@ export function SessionsList() {
         </Table.ScrollContainer>
       )}
       {isManager ? <NewSessionForm /> : null}
+      {isManager ? <AddBodyForm /> : null}
     </Stack>
   );
 }

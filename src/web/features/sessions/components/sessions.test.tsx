@@ -102,6 +102,24 @@ describe('Sessions pages', () => {
     expect(post.body).toMatchObject({ bodies: ['IRG'], startDate: '2020-11-16', endDate: '2020-11-15', format: 'in-person' });
   });
 
+  it('adds a body to the configurable list', async () => {
+    const mock = mockApi({
+      'GET /api/session': { body: secretariat() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/sessions': { body: { sessions: [] } },
+      'GET /api/session-bodies': { body: { bodies: BODIES } },
+      'POST /api/session-bodies': { status: 201, body: { body: { code: 'WG5', name: 'Working Group 5', series: 'CAC/COSP/WG.5' } } },
+    });
+    await renderApp('/sessions');
+    const form = await screen.findByRole('region', { name: 'Add a body' });
+    fireEvent.change(within(form).getByLabelText(/^Code/), { target: { value: 'WG5' } });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Working Group 5' } });
+    fireEvent.change(within(form).getByLabelText(/^Symbol series/), { target: { value: 'CAC/COSP/WG.5' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add the body' }));
+    expect(await within(form).findByText('Working Group 5 added.')).toBeTruthy();
+    expect(mock.requests.find((r) => r.method === 'POST')!.body).toEqual({ code: 'WG5', name: 'Working Group 5', series: 'CAC/COSP/WG.5' });
+  });
+
   it('shows a session with agenda, documents and the report; saves a version and compares versions word by word', async () => {
     let stored = report();
     const puts: RecordedRequest[] = [];
