@@ -10,6 +10,16 @@ import { parties } from './reference.ts';
 
 const money = (name: string) => bigint(name, { mode: 'bigint' });
 
+/**
+ * A record entered in error is withdrawn, never deleted: it drops out of every statement but
+ * stays in the table (and the audit trail) with who withdrew it, when and why.
+ */
+const withdrawal = () => ({
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+  withdrawnBy: text('withdrawn_by'),
+  withdrawalReason: text('withdrawal_reason'),
+});
+
 /** A voluntary contribution: a cash pledge (received through its receipts) or an in-kind contribution with its value. */
 export const financeContributions = pgTable(
   'finance_contributions',
@@ -30,6 +40,7 @@ export const financeContributions = pgTable(
     description: text('description').notNull().default(''),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ...withdrawal(),
   },
   (t) => [
     check('finance_contributions_donor_check', sql`(${t.donorIso3} is null) <> (${t.donorName} is null)`),
@@ -68,6 +79,7 @@ export const financeExpenditures = pgTable(
     description: text('description').notNull().default(''),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ...withdrawal(),
   },
   (t) => [check('finance_expenditures_amount_check', sql`${t.amountMinor} > 0`), check('finance_expenditures_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`)],
 );
@@ -84,6 +96,7 @@ export const financeRequirements = pgTable(
     description: text('description').notNull().default(''),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ...withdrawal(),
   },
   (t) => [check('finance_requirements_amount_check', sql`${t.amountMinor} > 0`)],
 );
