@@ -29,6 +29,7 @@ export const BACKUP_TABLES = [
   'review_milestones',
   'review_pauses',
   'review_extensions',
+  'review_milestone_withdrawals',
   'checklist_answers',
   'checklist_answer_versions',
   'checklist_submissions',

@@ -4,6 +4,7 @@ export * from './audit.ts';
 export * from './system.ts';
 export * from './lots.ts';
 export * from './reviews.ts';
+export * from './review-withdrawals.ts';
 export * from './checklists.ts';
 export * from './desk-review.ts';
 export * from './attachments.ts';
