@@ -5,6 +5,7 @@
  * Everything above this file sees the same Drizzle database type.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -64,7 +65,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  // pg_trgm (trigram similarity of State names in the search, docs/SEARCH.md) is not built
+  // into PGlite: its bundle must be loaded here so that the migration's CREATE EXTENSION finds
+  // it, on a new data folder, a reopened one and a cloned test template alike.
+  const extensions = { pg_trgm };
+  const client = await PGlite.create(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir, extensions } : { extensions });
   await client.exec(`SET TimeZone = 'UTC'`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
