@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import { breakdownNeeds, cellsOfNeeds } from './needs-breakdown.ts';
+import { DEFAULT_ARTICLE_GROUPS, parseArticleGroups } from './needs-groups.ts';
+import { NEED_TYPES, parseNeedTypes, storedNeedType } from './needs-types.ts';
+
+const chapterOf = new Map<number, string>([
+  [5, 'II'],
+  [6, 'II'],
+  [14, 'II'],
+  [51, 'V'],
+  [52, 'V'],
+  [54, 'V'],
+]);
+
+// Three States; counted by hand below.
+const needs = cellsOfNeeds([
+  { state: 'AUT', article: 14, types: ['capacity-building'] },
+  { state: 'AUT', article: 52, types: ['capacity-building', 'legislative-assistance'] },
+  { state: 'AUT', article: 52, types: ['institution-building'] },
+  { state: 'KEN', article: 5, types: ['policymaking'] },
+  { state: 'KEN', article: 51, types: ['capacity-building', 'capacity-building'] },
+  { state: 'PER', article: 54, types: ['research-data'] },
+]);
+
+describe('breakdownNeeds', () => {
+  const b = breakdownNeeds(needs, chapterOf, [{ id: '14+52', articles: [14, 52] }]);
+
+  it('counts needs once in the total and once per type', () => {
+    expect(b.total).toBe(6);
+    expect(b.byType['capacity-building']).toEqual({ count: 3, share: 0.5, states: ['AUT', 'KEN'] });
+    expect(b.byType['legislative-assistance']!.count).toBe(1);
+    expect(b.byType['research-and-data']).toEqual({ count: 1, share: 0.1667, states: ['PER'] });
+    expect(b.byType['model-legislation']).toEqual({ count: 0, share: 0, states: [] });
+    expect(Object.keys(b.byType)).toEqual([...NEED_TYPES]);
+  });
+
+  it('counts by article and chapter, with the States behind each figure', () => {
+    expect(b.byArticle).toEqual({
+      '5': { count: 1, share: 0.1667, states: ['KEN'] },
+      '14': { count: 1, share: 0.1667, states: ['AUT'] },
+      '51': { count: 1, share: 0.1667, states: ['KEN'] },
+      '52': { count: 2, share: 0.3333, states: ['AUT'] },
+      '54': { count: 1, share: 0.1667, states: ['PER'] },
+    });
+    expect(b.byChapter).toEqual({ II: { count: 2, share: 0.3333, states: ['AUT', 'KEN'] }, V: { count: 4, share: 0.6667, states: ['AUT', 'KEN', 'PER'] } });
+    expect(b.statesWithNeeds).toBe(3);
+    expect(b.states).toEqual(['AUT', 'KEN', 'PER']);
+  });
+
+  it('counts a group of articles together, against the total and each chapter it touches', () => {
+    expect(b.groups).toEqual([{ id: '14+52', articles: [14, 52], count: 3, share: 0.5, states: ['AUT'], shareOfChapter: { II: 1.5, V: 0.75 } }]);
+  });
+
+  it('reproduces the secretariat\'s 14+52 arithmetic (18 + 22 = 40 needs)', () => {
+    const cells = [
+      { state: 'A', article: 52, needs: 18, types: {} },
+      { state: 'B', article: 14, needs: 22, types: {} },
+      { state: 'C', article: 51, needs: 110, types: {} },
+    ];
+    expect(breakdownNeeds(cells, chapterOf, DEFAULT_ARTICLE_GROUPS).groups[0]).toMatchObject({ id: '14+52', count: 40, shareOfChapter: { II: 1.8182, V: 0.3125 } });
+  });
+
+  it('gives zeros and no division by zero when there is no need', () => {
+    const empty = breakdownNeeds([], chapterOf, DEFAULT_ARTICLE_GROUPS);
+    expect(empty.total).toBe(0);
+    expect(empty.statesWithNeeds).toBe(0);
+    expect(empty.byArticle).toEqual({});
+    expect(empty.groups[0]).toMatchObject({ count: 0, share: 0, shareOfChapter: { II: 0, V: 0 } });
+  });
+
+  it('keeps an article outside every chapter in the total and by article only', () => {
+    const b2 = breakdownNeeds([{ state: 'X', article: 99, needs: 2, types: { other: 2 } }], chapterOf, []);
+    expect(b2.total).toBe(2);
+    expect(b2.byChapter).toEqual({});
+    expect(b2.byArticle['99']!.count).toBe(2);
+  });
+});
+
+describe('article groups', () => {
+  const known = (n: number) => n >= 1 && n <= 71;
+  it('reads groups, sorted and deduplicated', () => {
+    expect(parseArticleGroups('52+14; 5+6+5', known)).toEqual([
+      { id: '14+52', articles: [14, 52] },
+      { id: '5+6', articles: [5, 6] },
+    ]);
+    expect(parseArticleGroups('', known)).toEqual([]);
+  });
+  it('refuses a single article, text, and unknown articles', () => {
+    expect(() => parseArticleGroups('14', known)).toThrow(DomainError);
+    expect(() => parseArticleGroups('14+x', known)).toThrow(/not a group/);
+    expect(() => parseArticleGroups('14+99', known)).toThrow(/99/);
+  });
+});
+
+describe('type identifiers', () => {
+  it('accepts the readable and the stored spelling, refuses others', () => {
+    expect(storedNeedType('research-and-data')).toBe('research-data');
+    expect(storedNeedType('Research-Data')).toBe('research-data');
+    expect(storedNeedType('training')).toBeUndefined();
+    expect(parseNeedTypes('legal-advice; capacity-building;capacity-building;nonsense')).toEqual({ types: ['capacity-building', 'legal-advice'], unknown: ['nonsense'] });
+  });
+});
