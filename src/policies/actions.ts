@@ -60,6 +60,10 @@ export const ACTIONS = [
   'sessions.readMaterial',
   'sessions.manage',
   'sessions.object',
+  'search.read',
+  'search.readUnpublished',
+  'thematic.read',
+  'thematic.readUnpublished',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

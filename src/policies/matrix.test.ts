@@ -73,6 +73,10 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'sessions.readMaterial':   ['-', 'Y', 'Y', 'Y', 'Y'],
   'sessions.manage':         ['-', 'Y', '-', '-', '-'],
   'sessions.object':         ['-', '-', 'Y', '-', 'Y'],
+  'search.read':             ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'search.readUnpublished':  ['-', 'Y', '-', '-', '-'],
+  'thematic.read':           ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'thematic.readUnpublished': ['-', 'Y', '-', '-', '-'],
 };
 
 function actorFor(column: Column): Actor {

@@ -155,6 +155,13 @@ export const RULES = {
   'sessions.readMaterial': signedIn,
   'sessions.manage': secretariat,
   'sessions.object': roles('focal-point', 'delegate'),
+  // Recommendation search and thematic reports (issue 6, docs/SEARCH.md): anyone searches and
+  // reads the thematic report, over published material only; the secretariat also over the
+  // working texts of every review (drafts included) and may name the States in examples.
+  'search.read': everyone,
+  'search.readUnpublished': secretariat,
+  'thematic.read': everyone,
+  'thematic.readUnpublished': secretariat,
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {
