@@ -62,6 +62,8 @@ export const BACKUP_TABLES = [
   'session_reports',
   'session_report_versions',
   'session_report_objections',
+  'session_delegations',
+  'session_registrations',
   'finance_contributions',
   'finance_receipts',
   'finance_expenditures',

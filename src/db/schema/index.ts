@@ -13,4 +13,5 @@ export * from './dialogue.ts';
 export * from './reports.ts';
 export * from './subscriptions.ts';
 export * from './sessions.ts';
+export * from './session-participants.ts';
 export * from './finance.ts';
