@@ -5,8 +5,10 @@
  * signed-in user, a donor's own figures for that donor and the secretariat only, nothing for
  * the public; the XLSX export.
  */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/query-rows.ts';
 import { systemActor } from '../../src/domain/accounts/roles.ts';
 import { createUser } from '../../src/server/use-cases/users.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
@@ -199,6 +201,37 @@ describe('finances', () => {
     const after = await statement('2021-03-01');
     expect(after.virtualVisits.count).toBe(before.virtualVisits.count + 1);
     expect(cents(after.virtualVisits.savings!) - cents(before.virtualVisits.savings!)).toBe(25_000_00n);
+  });
+
+  it('withdraws a record entered in error: the statement leaves it out, the record and the reason stay', async () => {
+    const before = await statement('2025-12-31');
+    const wrong = await post('/api/finance/contributions', { donor: { iso3: 'AUT' }, kind: 'cash', date: '2025-03-01', currency: 'USD', amount: '5000.00', earmarking: 'unearmarked', received: true });
+    const wrongId = json<{ id: string }>(wrong).id;
+    const expense = json<{ id: string }>(await post('/api/finance/expenditures', { cycle: 2, category: 'meetings', date: '2025-03-02', currency: 'USD', amount: '700.25' })).id;
+    const entered = await statement('2025-12-31');
+    expect(cents(entered.contributions.received) - cents(before.contributions.received)).toBe(5_000_00n);
+    expect(spent(entered, 2) - spent(before, 2)).toBe(700_25n);
+
+    // No reason, someone else, an unknown id: refused, nothing changes.
+    expect((await post(`/api/finance/contributions/${wrongId}/withdraw`, { reason: ' ' })).statusCode).toBe(422);
+    expect((await post(`/api/finance/contributions/${wrongId}/withdraw`, { reason: 'entered twice' }, focalPoint)).statusCode).toBe(403);
+    expect((await post('/api/finance/expenditures/00000000-0000-4000-8000-000000000000/withdraw', { reason: 'entered twice' })).statusCode).toBe(404);
+    expect(await statement('2025-12-31')).toEqual(entered);
+
+    expect((await post(`/api/finance/contributions/${wrongId}/withdraw`, { reason: 'entered twice' })).statusCode).toBe(204);
+    expect((await post(`/api/finance/expenditures/${expense}/withdraw`, { reason: 'wrong cycle' })).statusCode).toBe(204);
+    const after = await statement('2025-12-31');
+    expect(after.contributions).toEqual(before.contributions);
+    expect(after.spentByCycle).toEqual(before.spentByCycle);
+    expect(after.contributionList.some((c) => c.id === wrongId)).toBe(false);
+    // Withdrawn once is withdrawn: a second withdrawal and a receipt on it are refused.
+    expect((await post(`/api/finance/contributions/${wrongId}/withdraw`, { reason: 'again' })).statusCode).toBe(404);
+    expect((await post(`/api/finance/contributions/${wrongId}/receipts`, { date: '2025-04-01', amount: '1' })).statusCode).toBe(404);
+
+    const kept = await queryRows<{ withdrawal_reason: string }>(testDb.database.db, sql`select withdrawal_reason from finance_contributions where id = ${wrongId}`);
+    expect(kept[0]?.withdrawal_reason).toBe('entered twice');
+    const audit = json<{ events: { action: string; resourceId: string | null }[] }>(await inject('GET', '/api/audit?limit=20', secretariat));
+    expect(audit.events.some((e) => e.action === 'finance.withdraw' && e.resourceId === wrongId)).toBe(true);
   });
 
   it('records posts and their vacancy', async () => {

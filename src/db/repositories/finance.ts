@@ -2,7 +2,7 @@
  * @module finance repository
  * Reads and writes the finance tables (docs/FINANCES.md). Amounts stay bigint minor units.
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { financeContributions, financeExpenditures, financePosts, financeRates, financeReceipts, financeRequirements, financeSettings } from '../schema/finance.ts';
 
@@ -26,10 +26,11 @@ export interface FinanceData {
 /** Everything, in a few set queries: the statement is computed from it in the domain. */
 export async function loadFinanceData(db: DbOrTx): Promise<FinanceData> {
   const [contributions, receipts, expenditures, requirements, posts, rates, settings] = [
-    await db.select().from(financeContributions).orderBy(asc(financeContributions.date), asc(financeContributions.recordedAt)),
+    await db.select().from(financeContributions).where(isNull(financeContributions.withdrawnAt)).orderBy(asc(financeContributions.date), asc(financeContributions.recordedAt)),
+    // Receipts of a withdrawn pledge drop out with it: the statement only matches receipts to live contributions.
     await db.select().from(financeReceipts).orderBy(asc(financeReceipts.date), asc(financeReceipts.recordedAt)),
-    await db.select().from(financeExpenditures).orderBy(asc(financeExpenditures.date), asc(financeExpenditures.recordedAt)),
-    await db.select().from(financeRequirements).orderBy(asc(financeRequirements.cycle), asc(financeRequirements.year)),
+    await db.select().from(financeExpenditures).where(isNull(financeExpenditures.withdrawnAt)).orderBy(asc(financeExpenditures.date), asc(financeExpenditures.recordedAt)),
+    await db.select().from(financeRequirements).where(isNull(financeRequirements.withdrawnAt)).orderBy(asc(financeRequirements.cycle), asc(financeRequirements.year)),
     await db.select().from(financePosts).orderBy(asc(financePosts.grade), asc(financePosts.title)),
     await db.select().from(financeRates).orderBy(asc(financeRates.currency), desc(financeRates.validFrom)),
     await db.select().from(financeSettings).where(eq(financeSettings.id, 1)),
@@ -41,9 +42,9 @@ export async function loadRates(db: DbOrTx): Promise<RateRow[]> {
   return db.select().from(financeRates);
 }
 
-/** A contribution, locked for update (receipts of one pledge are serialised). */
+/** A live contribution, locked for update (receipts of one pledge are serialised). */
 export async function findContributionForUpdate(db: DbOrTx, id: string): Promise<{ row: ContributionRow; receipts: ReceiptRow[] } | undefined> {
-  const row = (await db.select().from(financeContributions).where(eq(financeContributions.id, id)).for('update'))[0];
+  const row = (await db.select().from(financeContributions).where(and(eq(financeContributions.id, id), isNull(financeContributions.withdrawnAt))).for('update'))[0];
   if (!row) return undefined;
   const receipts = await db.select().from(financeReceipts).where(inArray(financeReceipts.contributionId, [id]));
   return { row, receipts };
@@ -86,4 +87,19 @@ export async function saveVisitCost(db: DbOrTx, visitCostMinor: bigint | null, u
 
 export async function countContributions(db: DbOrTx): Promise<number> {
   return (await db.select({ id: financeContributions.id }).from(financeContributions)).length;
+}
+
+export type WithdrawableRecord = 'contribution' | 'expenditure' | 'requirement';
+
+const WITHDRAWABLE = { contribution: financeContributions, expenditure: financeExpenditures, requirement: financeRequirements } as const;
+
+/** Marks a live record withdrawn; false when there is no such live record (unknown or already withdrawn). */
+export async function markWithdrawn(db: DbOrTx, kind: WithdrawableRecord, id: string, by: string, reason: string): Promise<boolean> {
+  const table = WITHDRAWABLE[kind];
+  const updated = await db
+    .update(table)
+    .set({ withdrawnAt: new Date(), withdrawnBy: by, withdrawalReason: reason })
+    .where(and(eq(table.id, id), isNull(table.withdrawnAt)))
+    .returning({ id: table.id });
+  return updated.length > 0;
 }

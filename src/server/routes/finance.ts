@@ -18,6 +18,7 @@ import {
   recordReceipt,
   recordRequirement,
   setVisitCost,
+  withdrawRecord,
 } from '../use-cases/finance.ts';
 import { isoDay } from '../use-cases/context.ts';
 import { contextOf, isoDateSchema, problemSchema, type App, type RouteDeps } from './route-context.ts';
@@ -182,6 +183,30 @@ export function registerFinanceRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => reply.code(201).send(await recordRequirement(contextOf(request, deps), request.body)),
   );
+
+  for (const [kind, path] of [
+    ['contribution', 'contributions'],
+    ['expenditure', 'expenditures'],
+    ['requirement', 'requirements'],
+  ] as const) {
+    app.post(
+      `/api/finance/${path}/:id/withdraw`,
+      {
+        config: { action: 'finance.manage' },
+        schema: {
+          tags: ['finance'],
+          summary: `Withdraws a ${kind} entered in error, with the reason; it stays on record but leaves every statement`,
+          params: id,
+          body: z.object({ reason: text(2000) }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await withdrawRecord(contextOf(request, deps), kind, request.params.id, request.body.reason);
+        return reply.code(204).send(null);
+      },
+    );
+  }
 
   app.post(
     '/api/finance/posts',

@@ -31,11 +31,13 @@ import {
   insertRequirement,
   loadFinanceData,
   loadRates,
+  markWithdrawn,
   saveVisitCost,
   updatePost,
   upsertRate,
   type FinanceData,
   type RateRow,
+  type WithdrawableRecord,
 } from '../../db/repositories/finance.ts';
 import { findPartyRow, listPartyRows } from '../../db/repositories/parties.ts';
 import { findCycle } from '../../db/repositories/cycles.ts';
@@ -366,5 +368,20 @@ export async function setVisitCost(ctx: UseCaseContext, amount: string | null): 
   await ctx.db.transaction(async (tx) => {
     await saveVisitCost(tx, minor, actorLabel(ctx.actor));
     await audit(ctx, tx, 'finance.setVisitCost', 'settings', { amount });
+  });
+}
+
+/**
+ * Withdraws a contribution (with its receipts), an expenditure or a requirement entered in
+ * error. The row stays, marked with who withdrew it, when and why; statements leave it out.
+ * A correction is a withdrawal followed by a new record.
+ */
+export async function withdrawRecord(ctx: UseCaseContext, kind: WithdrawableRecord, id: string, reason: string): Promise<void> {
+  authorize(ctx.actor, 'finance.manage');
+  const why = reason.trim();
+  if (why.length < 3) throw new DomainError('finance.invalid', 'Say why the record is withdrawn (for the audit trail).');
+  await ctx.db.transaction(async (tx) => {
+    if (!(await markWithdrawn(tx, kind, id, actorLabel(ctx.actor), why))) throw new DomainError('resource.notFound', `No such ${kind}, or it was already withdrawn.`);
+    await audit(ctx, tx, 'finance.withdraw', id, { kind, reason: why });
   });
 }

@@ -45,6 +45,8 @@ export interface StatementDto {
 
 export interface RecordsDto {
   contributions: { id: string; donor: Donor; kind: ContributionKind; date: string; currency: string; amount: string; received: string; earmarking: Earmarking }[];
+  expenditures: { id: string; cycle: number; category: ExpenditureCategory; date: string; currency: string; amount: string; description: string }[];
+  requirements: { id: string; cycle: number; year: number; currency: string; amount: string; description: string }[];
   rates: { currency: string; validFrom: string; perUsd: string }[];
   posts: { id: string; grade: string; title: string; regularBudget: boolean; vacantFrom: string | null; vacantTo: string | null }[];
   visitCost: string | null;

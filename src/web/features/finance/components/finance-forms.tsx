@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { todayIso } from '../../../lib/format.ts';
 import { CONTRIBUTION_KINDS, CURRENCIES, EARMARKINGS, EXPENDITURE_CATEGORIES, useFinanceWrite, useRecords, type ContributionKind, type Earmarking, type ExpenditureCategory, type RecordsDto } from '../api/finance.ts';
+import { FinanceRecords } from './finance-records.tsx';
 import { useMoney } from './money.ts';
 
 function FormCard({ title, onSubmit, submit, pending, error, done, children }: { title: string; onSubmit: () => void; submit: string; pending: boolean; error: unknown; done: boolean; children: ReactNode }) {
@@ -299,6 +300,7 @@ export function FinanceForms() {
       <PostsTable />
       <PostForm />
       <VisitCostForm />
+      <FinanceRecords />
     </Stack>
   );
 }

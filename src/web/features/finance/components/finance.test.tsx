@@ -36,6 +36,8 @@ function statement(overrides: Partial<StatementDto> = {}): StatementDto {
 
 const RECORDS: RecordsDto = {
   contributions: [{ id: 'c-aut', donor: { kind: 'party', iso3: 'AUT' }, kind: 'cash', date: '2026-02-01', currency: 'USD', amount: '100000.00', received: '60000.00', earmarking: 'cycle-2' }],
+  expenditures: [{ id: 'e-1', cycle: 2, category: 'translation', date: '2026-06-10', currency: 'EUR', amount: '8000.00', description: 'Summaries' }],
+  requirements: [{ id: 'r-1', cycle: 2, year: 2026, currency: 'USD', amount: '250000.00', description: '' }],
   rates: [{ currency: 'EUR', validFrom: '2026-01-01', perUsd: '0.9' }],
   posts: [{ id: 'p-1', grade: 'P-3', title: 'Associate Programme Officer', regularBudget: true, vacantFrom: '2026-03-01', vacantTo: null }],
   visitCost: '25000.00',
@@ -106,6 +108,27 @@ describe('Finances page', () => {
     fireEvent.click(within(posts).getByRole('button', { name: 'Save the vacancy: P-3 Associate Programme Officer' }));
     await waitFor(() => expect(puts).toHaveLength(1));
     expect(puts[0]!.body).toEqual({ vacantFrom: '2026-03-01', vacantTo: '2026-09-30' });
+  });
+
+  it('lets the secretariat withdraw a record entered in error, with a reason', async () => {
+    const mock = api(withFinance(secretariatSession(), true));
+    const withdrawals: RecordedRequest[] = [];
+    mock.on('POST /api/finance/expenditures/e-1/withdraw', (request) => {
+      withdrawals.push(request);
+      return withdrawals.length === 1 ? problem(422, 'finance.invalid', 'Say why the record is withdrawn (for the audit trail).') : { status: 204 };
+    });
+    await renderApp('/finance');
+    const list = await screen.findByRole('region', { name: 'Records entered' });
+    fireEvent.click(await within(list).findByRole('tab', { name: /Expenditures recorded \(1\)/ }));
+    fireEvent.click(await within(list).findByRole('button', { name: /^Withdraw: 2026-06-10/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Withdraw a record entered in error' });
+    fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: 'x' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Withdraw the record' }));
+    expect(await within(dialog).findByText(/Say why the record is withdrawn/)).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: 'Entered twice' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Withdraw the record' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(withdrawals.map((w) => w.body)).toEqual([{ reason: 'x' }, { reason: 'Entered twice' }]);
   });
 
   it('shows a delegate the aggregate only, without forms', async () => {
