@@ -71,6 +71,8 @@ export const BACKUP_TABLES = [
   'finance_posts',
   'finance_rates',
   'finance_settings',
+  'assistance_needs',
+  'assistance_corrections',
   'audit_events',
   'system_settings',
 ] as const;

@@ -15,3 +15,4 @@ export * from './subscriptions.ts';
 export * from './sessions.ts';
 export * from './session-participants.ts';
 export * from './finance.ts';
+export * from './assistance.ts';
