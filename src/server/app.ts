@@ -39,11 +39,15 @@ import { registerChecklistExportRoutes } from './routes/checklist-export.ts';
 import { registerDialogueRoutes } from './routes/dialogue.ts';
 import { registerReportRoutes } from './routes/report.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
+import { registerSessionAttendanceRoutes } from './routes/session-attendance.ts';
+import { registerSearchRoutes } from './routes/search.ts';
 import { registerPublicationRoutes } from './routes/publications-public.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerSubscriptionRoutes } from './routes/subscriptions.ts';
+import { registerReviewWithdrawalRoutes } from './routes/review-withdrawals.ts';
+import { registerStatsRoutes } from './routes/stats.ts';
 import type { App, RouteDeps } from './routes/route-context.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -160,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerFinanceRoutes(app, routeDeps);
   registerLotsRoutes(app, routeDeps);
   registerReviewRoutes(app, routeDeps);
+  registerReviewWithdrawalRoutes(app, routeDeps);
+  registerStatsRoutes(app, routeDeps);
   registerPublicRoutes(app, routeDeps);
   registerSubscriptionRoutes(app, routeDeps);
   registerChecklistRoutes(app, routeDeps);
@@ -172,7 +178,9 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerDialogueRoutes(app, routeDeps);
   registerReportRoutes(app, routeDeps);
   registerSessionRoutes(app, routeDeps);
+  registerSessionAttendanceRoutes(app, routeDeps);
   registerPublicationRoutes(app, routeDeps);
+  registerSearchRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

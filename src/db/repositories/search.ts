@@ -1,0 +1,193 @@
+/**
+ * @module search repository
+ * The recommendation search in one SQL statement (docs/SEARCH.md): the items that match the
+ * words (full-text, `english` configuration, GIN expression indexes of migration 0017) and
+ * the scope are gathered once; from them come the facet counts — each facet counted under
+ * every other facet's selection, so that ticking a box never hides its neighbours — the
+ * total, and one page of results with the hits marked by ts_headline.
+ *
+ * Scope `published`: an item counts only if the latest published report of its review holds
+ * the very same text in the same article. That is the rule of published-material.ts (the
+ * public reads only what a publication snapshot holds), applied inside the query.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { queryRows } from '../query-rows.ts';
+import { HIT_START, HIT_STOP, type Facet, type SearchFilters, type SearchKind } from '../../domain/analytics/search.ts';
+
+export type SearchScope = 'published' | 'all';
+
+export interface SearchRow {
+  kind: SearchKind;
+  needType: string | null;
+  reviewId: string;
+  reference: string;
+  cycle: number;
+  stateIso3: string;
+  stateName: string;
+  group: string | null;
+  chapter: string;
+  article: number;
+  sequence: number;
+  marked: string;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+  label: string | null;
+}
+
+export interface SearchResult {
+  total: number;
+  facets: Record<Facet, FacetCount[]>;
+  rows: SearchRow[];
+}
+
+const CONFIG = sql.raw(`'english'::regconfig`);
+
+function list<T extends string | number>(values: readonly T[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+}
+
+/** The filter of one facet, on the gathered rows `m`. */
+function facetFilter(f: SearchFilters, facet: Facet): SQL | null {
+  switch (facet) {
+    case 'cycle':
+      return f.cycles.length ? sql`m.cycle in (${list(f.cycles)})` : null;
+    case 'chapter':
+      return f.chapters.length ? sql`m.chapter in (${list(f.chapters)})` : null;
+    case 'article':
+      return f.articles.length ? sql`m.article in (${list(f.articles)})` : null;
+    case 'group':
+      return f.groups.length ? sql`m.grp in (${list(f.groups)})` : null;
+    case 'state':
+      return f.states.length ? sql`m.state_iso3 in (${list(f.states)})` : null;
+    case 'kind':
+      return f.kinds.length ? sql`m.kind in (${list(f.kinds)})` : null;
+    case 'needType':
+      return f.needTypes.length ? sql`m.need_type in (${list(f.needTypes)})` : null;
+  }
+}
+
+function where(f: SearchFilters, except?: Facet): SQL {
+  const parts = (['cycle', 'chapter', 'article', 'group', 'state', 'kind', 'needType'] as const).filter((x) => x !== except).map((x) => facetFilter(f, x)).filter((x): x is SQL => x !== null);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+/** The items of one table, restricted to the words when there are any. */
+function branch(table: string, kind: SearchKind, needType: string, reference: string, q: string): SQL {
+  const t = sql.raw(table);
+  const match = q === '' ? sql`` : sql` where to_tsvector(${CONFIG}, x.text) @@ websearch_to_tsquery(${CONFIG}, ${q})`;
+  return sql`select ${kind}::text as kind, ${sql.raw(needType)} as need_type, x.review_id, x.article, x.sequence, ${sql.raw(reference)} as reference, x.text from ${t} x${match}`;
+}
+
+const SNAPSHOT_KEY: Record<SearchKind, string> = { recommendation: 'recommendations', 'good-practice': 'goodPractices', need: 'needs' };
+
+/** The item's text is in the latest published report of its review, in the same article. */
+const PUBLISHED = sql`exists (
+  select 1 from (
+    select pb.snapshot from publications pb
+    where pb.review_id = i.review_id and pb.document = 'report'
+    order by pb.version desc, pb.published_at desc limit 1
+  ) latest
+  where latest.snapshot -> 'sections' @> jsonb_build_array(jsonb_build_object('article', i.article, 'content',
+    jsonb_build_object(case i.kind when 'recommendation' then ${SNAPSHOT_KEY.recommendation} when 'good-practice' then ${SNAPSHOT_KEY['good-practice']} else ${SNAPSHOT_KEY.need} end,
+      jsonb_build_array(jsonb_build_object('text', i.text))))))`;
+
+function facetQuery(f: SearchFilters, facet: Facet, column: string, label: string): SQL {
+  const c = sql.raw(column);
+  return sql`(select coalesce(json_agg(json_build_object('value', x.v, 'count', x.n, 'label', x.l) order by x.n desc, x.v), '[]'::json)
+    from (select ${c}::text as v, ${sql.raw(label)} as l, count(*)::int as n from m where ${where(f, facet)} and ${c} is not null group by 1, 2) x)`;
+}
+
+/**
+ * One page of matching items with the facets and the total. `language` picks the State names
+ * (parties.names, the UN name when missing); `limit` null returns every matching row (exports).
+ */
+export async function searchItems(db: DbOrTx, f: SearchFilters, options: { scope: SearchScope; language: string; offset: number; limit: number }): Promise<SearchResult> {
+  const q = f.q;
+  const items = sql.join(
+    [
+      branch('report_recommendations', 'recommendation', 'null::text', 'x.reference', q),
+      branch('report_good_practices', 'good-practice', 'null::text', 'null::text', q),
+      branch('report_needs', 'need', 'x.type', 'null::text', q),
+    ],
+    sql` union all `,
+  );
+  const rank = q === '' ? sql`0::real` : sql`ts_rank(to_tsvector(${CONFIG}, i.text), websearch_to_tsquery(${CONFIG}, ${q}))`;
+  const scope = options.scope === 'published' ? PUBLISHED : sql`true`;
+  // Hits marked with two private-use characters removed from the text first: they cannot be forged.
+  const clean = sql`replace(replace(p.text, ${HIT_START}, ''), ${HIT_STOP}, '')`;
+  const marked = q === '' ? clean : sql`ts_headline(${CONFIG}, ${clean}, websearch_to_tsquery(${CONFIG}, ${q}), ${`StartSel=${HIT_START}, StopSel=${HIT_STOP}, HighlightAll=true`})`;
+  const query = sql`
+    with m as materialized (
+      select i.kind, i.need_type, i.review_id, i.article, i.sequence, i.reference, i.text,
+        rv.cycle_number as cycle, rv.state_iso3, coalesce(pa.names ->> ${options.language}, pa.name_un) as state_name,
+        pa.regional_group as grp, a.chapter_number as chapter, a.title as article_title, ${rank} as rank
+      from (${items}) i
+      join reviews rv on rv.id = i.review_id
+      join parties pa on pa.iso3 = rv.state_iso3
+      join articles a on a.instrument_code = 'UNCAC' and a.number = i.article
+      where ${scope}
+    ),
+    page as (
+      select * from m where ${where(f)}
+      order by m.rank desc, m.cycle desc, m.state_iso3, m.article, case m.kind when 'recommendation' then 1 when 'good-practice' then 2 else 3 end, m.sequence
+      offset ${options.offset} limit ${options.limit}
+    )
+    select
+      (select count(*)::int from m where ${where(f)}) as total,
+      ${facetQuery(f, 'cycle', 'm.cycle', 'null::text')} as cycle,
+      ${facetQuery(f, 'chapter', 'm.chapter', 'null::text')} as chapter,
+      ${facetQuery(f, 'article', 'm.article', 'm.article_title')} as article,
+      ${facetQuery(f, 'group', 'm.grp', 'null::text')} as grp,
+      ${facetQuery(f, 'state', 'm.state_iso3', 'm.state_name')} as state,
+      ${facetQuery(f, 'kind', 'm.kind', 'null::text')} as kind,
+      ${facetQuery(f, 'needType', 'm.need_type', 'null::text')} as need_type,
+      (select coalesce(json_agg(json_build_object(
+          'kind', p.kind, 'needType', p.need_type, 'reviewId', p.review_id,
+          'reference', coalesce(p.reference, p.cycle || '/' || p.state_iso3 || '/' || p.article || '/' || case p.kind when 'good-practice' then 'GP' else 'TA' end || p.sequence),
+          'cycle', p.cycle, 'stateIso3', p.state_iso3, 'stateName', p.state_name, 'group', p.grp, 'chapter', p.chapter,
+          'article', p.article, 'sequence', p.sequence, 'marked', ${marked}
+        ) order by p.rank desc, p.cycle desc, p.state_iso3, p.article, case p.kind when 'recommendation' then 1 when 'good-practice' then 2 else 3 end, p.sequence), '[]'::json)
+        from page p) as rows`;
+  const [row] = await queryRows<Record<string, unknown>>(db, query);
+  const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  return {
+    total: Number(row!.total),
+    facets: {
+      cycle: parse(row!.cycle),
+      chapter: parse(row!.chapter),
+      article: parse(row!.article),
+      group: parse(row!.grp),
+      state: parse(row!.state),
+      kind: parse(row!.kind),
+      needType: parse(row!.need_type),
+    },
+    rows: parse(row!.rows),
+  };
+}
+
+/** States whose name (UN name, or the name in `language`) looks like a word of the query: trigram similarity. */
+export async function similarStates(db: DbOrTx, q: string, language: string, limit = 5): Promise<{ iso3: string; name: string; similarity: number }[]> {
+  if (q.trim().length < 3) return [];
+  return queryRows(
+    db,
+    sql`select iso3, coalesce(names ->> ${language}, name_un) as name,
+          greatest(word_similarity(lower(name_un), lower(${q})), word_similarity(lower(coalesce(names ->> ${language}, name_un)), lower(${q})))::float8 as similarity
+        from parties
+        where kind = 'state'
+        order by similarity desc, iso3
+        limit ${limit}`,
+  ).then((rows) => (rows as { iso3: string; name: string; similarity: number }[]).filter((r) => r.similarity >= 0.5));
+}
+
+/** Which of these article numbers and chapter numbers the Convention has. */
+export async function knownArticlesAndChapters(db: DbOrTx): Promise<{ articles: Set<number>; chapters: Set<string> }> {
+  const rows = await queryRows<{ number: number; chapter: string }>(db, sql`select number, chapter_number as chapter from articles where instrument_code = 'UNCAC'`);
+  return { articles: new Set(rows.map((r) => r.number)), chapters: new Set(rows.map((r) => r.chapter)) };
+}
