@@ -86,6 +86,12 @@ export type ErrorCode =
   | 'finance.invalid'
   /** No exchange rate for a currency valid on or before a transaction's date (docs/FINANCES.md). */
   | 'finance.noRate'
+  /** A self-report, assessment, round or action-plan entry that breaks a rule (docs/FOLLOW-UP.md). */
+  | 'followUp.invalid'
+  /** Out of order in the follow-up procedure: an assessment before the self-report, a self-report in a closed round (docs/FOLLOW-UP.md). */
+  | 'followUp.invalidState'
+  /** A statistics "as at" date before the cycle began or in the future (docs/ANALYTICS.md). */
+  | 'stats.invalidAsOf'
   /** E-mail subscriptions asked for on a server with no mail server (SMTP_URL) or PUBLIC_URL. */
   | 'mail.unavailable'
   /** The database cannot be reached. */
