@@ -73,6 +73,12 @@ export const BACKUP_TABLES = [
   'finance_settings',
   'assistance_needs',
   'assistance_corrections',
+  'follow_up_rounds',
+  'follow_up_evidence_files',
+  'follow_up_self_reports',
+  'follow_up_assessments',
+  'follow_up_actions',
+  'follow_up_action_progress',
   'audit_events',
   'system_settings',
 ] as const;

@@ -16,3 +16,4 @@ export * from './sessions.ts';
 export * from './session-participants.ts';
 export * from './finance.ts';
 export * from './assistance.ts';
+export * from './follow-up.ts';
