@@ -155,6 +155,12 @@ export const RULES = {
   'sessions.readMaterial': signedIn,
   'sessions.manage': secretariat,
   'sessions.object': roles('focal-point', 'delegate'),
+  // Registration and attendance (docs/SESSIONS.md §11): the list of participants is for the
+  // secretariat and the States' focal points and delegates, not the public; a focal point or
+  // delegate registers their own State's delegation (checked in the use case); approvals and
+  // attendance are the secretariat's (sessions.manage).
+  'sessions.participants.read': roles('secretariat', 'focal-point', 'delegate'),
+  'sessions.register': roles('secretariat', 'focal-point', 'delegate'),
   // Recommendation search and thematic reports (issue 6, docs/SEARCH.md): anyone searches and
   // reads the thematic report, over published material only; the secretariat also over the
   // working texts of every review (drafts included) and may name the States in examples.
@@ -162,6 +168,36 @@ export const RULES = {
   'search.readUnpublished': secretariat,
   'thematic.read': everyone,
   'thematic.readUnpublished': secretariat,
+  // Follow-up of recommendations (docs/FOLLOW-UP.md): anyone sees the assessed status of a
+  // published recommendation; the review's parties and the secretariat see everything of it
+  // (self-reports, evidence, notes, the action plan); the dashboards over every review's
+  // unpublished recommendations are the secretariat's.
+  'followUp.read': everyone,
+  'followUp.readUnpublished': reviewParticipants,
+  'followUp.readAll': secretariat,
+  // The State under review reports through its focal point (the secretariat may help)…
+  'followUp.report': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource)),
+  // …the reviewing States' experts or the secretariat assess…
+  'followUp.assess': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'expert' && ownReview('reviewing')(actor, resource)),
+  // …the secretariat opens and closes rounds…
+  'followUp.manage': secretariat,
+  // …and the focal point keeps the national action plan and its progress.
+  'followUp.plan': anyOf(secretariat, (actor, resource) => subjectOf(actor) === 'focal-point' && ownReview('under-review')(actor, resource)),
+  // Progress statistics (docs/ANALYTICS.md): the aggregate figures are published in session
+  // documents, so they are public; the list behind a figure shows each review's State, stage,
+  // cohort and the milestone's date and dialogue form, which the public tracker already shows
+  // (docs/REVIEWS.md §6), so it is public too.
+  'stats.read': everyone,
+  'stats.readReviews': everyone,
+  // Technical-assistance needs (docs: "Technical-assistance needs"): the counts are anonymised
+  // and public, like the secretariat's notes to the Group; which States and which needs are
+  // behind a figure is the secretariat's. Anyone signed in may try the classifier (it reads no
+  // data); the secretariat reviews its answers, corrects them and imports needs.
+  'assistance.read': everyone,
+  'assistance.readDetail': secretariat,
+  'assistance.classify': signedIn,
+  'assistance.review': secretariat,
+  'assistance.import': secretariat,
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {
