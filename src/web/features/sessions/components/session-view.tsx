@@ -26,6 +26,8 @@ import { AgendaEditor } from './agenda-editor.tsx';
 import { MeetingsEditor } from './meetings-editor.tsx';
 import { SessionEditForm } from './session-edit.tsx';
 import { SessionReportPanel } from './session-report.tsx';
+import { SessionParticipants } from './session-participants.tsx';
+import { useAbility, useSession as useSignIn } from '../../auth/api/get-session.ts';
 import { bodyLabel, distributionLabel, formatLabel, languageLabel, reportStatusLabel, roleLabel, sessionLabel, statusLabel } from './session-labels.ts';
 
 function AddDocumentForm({ session }: { session: SessionDto }) {
@@ -102,6 +104,8 @@ export function SessionView({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const query = useSession(sessionId);
+  const seesParticipants = useAbility('sessions.participants.read');
+  const signIn = useSignIn();
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   const session = query.data.session;
@@ -260,6 +264,8 @@ export function SessionView({ sessionId }: { sessionId: string }) {
           )}
         </section>
         {session.may.manage ? <AddDocumentForm session={session} /> : null}
+
+        {seesParticipants ? <SessionParticipants sessionId={session.id} ownState={signIn.data?.user?.stateIso3 ?? null} /> : null}
 
         {session.may.readMaterial ? (
           <SessionReportPanel sessionId={session.id} />
