@@ -1,0 +1,116 @@
+/**
+ * @module stats-progress repository
+ * Reads for the progress statistics (docs/ANALYTICS.md). The figures are counted in one SQL
+ * statement so that a cycle of tens of thousands of reviews is answered without shipping its
+ * history to the server; the statement implements the rule of domain/analytics/progress.ts
+ * (a milestone counts from its date until the day it was withdrawn), and the integration
+ * test holds the two to the same answers. Lists and the forecast load the histories and use
+ * the domain itself.
+ */
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { MilestoneFact, ReviewHistory } from '../../domain/analytics/progress.ts';
+import type { DialogueType, MilestoneKind } from '../../domain/reviews/milestones.ts';
+import type { DbOrTx } from '../client.ts';
+import { queryRows } from '../query-rows.ts';
+import { reviewMilestoneWithdrawals } from '../schema/review-withdrawals.ts';
+import { reviewMilestones, reviewPauses, reviews } from '../schema/reviews.ts';
+
+export interface ProgressCounts {
+  total: number;
+  underReview: number;
+  paused: number;
+  checklistsSubmitted: number;
+  dialoguesHeld: { total: number; countryVisits: number; jointMeetings: number; virtualVisits: number };
+  executiveSummariesFinalised: number;
+  reportsFinalised: number;
+}
+
+/** The progress figures of a cycle as at a day, counted by the database. */
+export async function progressCounts(db: DbOrTx, cycle: number, asOf: string): Promise<ProgressCounts> {
+  const [row] = await queryRows<Record<string, string | number>>(
+    db,
+    sql`
+      with facts as (
+        select m.review_id, m.kind, m.date, m.dialogue_type
+        from review_milestones m join reviews r on r.id = m.review_id
+        where r.cycle_number = ${cycle} and m.date <= ${asOf}
+        union all
+        select w.review_id, w.kind, w.milestone_date, w.dialogue_type
+        from review_milestone_withdrawals w join reviews r on r.id = w.review_id
+        where r.cycle_number = ${cycle} and w.milestone_date <= ${asOf} and w.withdrawn_on > ${asOf}
+      ),
+      dialogues as (
+        select distinct on (review_id) review_id, dialogue_type from facts
+        where kind = 'dialogueHeld' order by review_id, date desc
+      )
+      select
+        (select count(*) from reviews where cycle_number = ${cycle}) as total,
+        (select count(distinct review_id) from facts where kind = 'started') as under_review,
+        (select count(distinct p.review_id) from review_pauses p join reviews r on r.id = p.review_id
+          where r.cycle_number = ${cycle} and p.from_date <= ${asOf} and (p.to_date is null or p.to_date > ${asOf})) as paused,
+        (select count(distinct review_id) from facts where kind = 'checklistSubmitted') as checklists,
+        (select count(*) from dialogues) as dialogues,
+        (select count(*) from dialogues where dialogue_type = 'country_visit') as country_visits,
+        (select count(*) from dialogues where dialogue_type = 'joint_meeting') as joint_meetings,
+        (select count(*) from dialogues where dialogue_type = 'virtual_visit') as virtual_visits,
+        (select count(distinct review_id) from facts where kind = 'executiveSummaryFinalised') as summaries,
+        (select count(distinct review_id) from facts where kind = 'reportFinalised') as reports
+    `,
+  );
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    total: n('total'),
+    underReview: n('under_review'),
+    paused: n('paused'),
+    checklistsSubmitted: n('checklists'),
+    dialoguesHeld: { total: n('dialogues'), countryVisits: n('country_visits'), jointMeetings: n('joint_meetings'), virtualVisits: n('virtual_visits') },
+    executiveSummariesFinalised: n('summaries'),
+    reportsFinalised: n('reports'),
+  };
+}
+
+/** Every review of a cycle (or of all cycles) with its whole dated history, withdrawals included. */
+export async function loadHistories(db: DbOrTx, cycle?: number): Promise<ReviewHistory[]> {
+  const rows = await db
+    .select({ id: reviews.id, stateIso3: reviews.stateIso3, cycle: reviews.cycleNumber, cohortYear: reviews.cohortYear, consent: reviews.consentToPublishReport })
+    .from(reviews)
+    .where(cycle === undefined ? undefined : eq(reviews.cycleNumber, cycle))
+    .orderBy(asc(reviews.cycleNumber), asc(reviews.stateIso3));
+  if (rows.length === 0) return [];
+  // A subquery rather than a list of ids: a cycle may hold tens of thousands of reviews.
+  const ofCycle = cycle === undefined ? undefined : db.select({ id: reviews.id }).from(reviews).where(eq(reviews.cycleNumber, cycle));
+  const inCycle = (column: typeof reviewMilestones.reviewId | typeof reviewPauses.reviewId | typeof reviewMilestoneWithdrawals.reviewId) => (ofCycle === undefined ? undefined : inArray(column, ofCycle));
+  const [milestones, withdrawals, pauses] = await Promise.all([
+    db.select({ reviewId: reviewMilestones.reviewId, kind: reviewMilestones.kind, date: reviewMilestones.date, dialogueType: reviewMilestones.dialogueType }).from(reviewMilestones).where(inCycle(reviewMilestones.reviewId)),
+    db
+      .select({ reviewId: reviewMilestoneWithdrawals.reviewId, kind: reviewMilestoneWithdrawals.kind, date: reviewMilestoneWithdrawals.milestoneDate, dialogueType: reviewMilestoneWithdrawals.dialogueType, withdrawnOn: reviewMilestoneWithdrawals.withdrawnOn })
+      .from(reviewMilestoneWithdrawals)
+      .where(inCycle(reviewMilestoneWithdrawals.reviewId)),
+    db.select({ reviewId: reviewPauses.reviewId, from: reviewPauses.fromDate, to: reviewPauses.toDate }).from(reviewPauses).where(inCycle(reviewPauses.reviewId)),
+  ]);
+  const facts = new Map<string, MilestoneFact[]>();
+  const pausesOf = new Map<string, { from: string; to: string | null }[]>();
+  for (const m of [...milestones.map((x) => ({ ...x, withdrawnOn: null })), ...withdrawals]) {
+    const list = facts.get(m.reviewId) ?? [];
+    list.push({ kind: m.kind as MilestoneKind, date: m.date, dialogueType: (m.dialogueType as DialogueType | null) ?? null, withdrawnOn: m.withdrawnOn });
+    facts.set(m.reviewId, list);
+  }
+  for (const p of pauses) pausesOf.set(p.reviewId, [...(pausesOf.get(p.reviewId) ?? []), { from: p.from, to: p.to }]);
+  return rows.map((r) => ({
+    id: r.id,
+    stateIso3: r.stateIso3,
+    cycle: r.cycle,
+    cohortYear: r.cohortYear,
+    consentToPublishReport: r.consent,
+    facts: facts.get(r.id) ?? [],
+    pauses: pausesOf.get(r.id) ?? [],
+  }));
+}
+
+export async function insertWithdrawal(db: DbOrTx, row: typeof reviewMilestoneWithdrawals.$inferInsert): Promise<void> {
+  await db.insert(reviewMilestoneWithdrawals).values(row);
+}
+
+export async function deleteMilestone(db: DbOrTx, reviewId: string, kind: MilestoneKind): Promise<void> {
+  await db.delete(reviewMilestones).where(sql`${reviewMilestones.reviewId} = ${reviewId} and ${reviewMilestones.kind} = ${kind}`);
+}
