@@ -38,6 +38,7 @@ import { registerChecklistRoutes, registerDeskReviewRoutes, registerInboxRoutes 
 import { registerChecklistExportRoutes } from './routes/checklist-export.ts';
 import { registerDialogueRoutes } from './routes/dialogue.ts';
 import { registerReportRoutes } from './routes/report.ts';
+import { registerAssistanceRoutes } from './routes/assistance.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerSessionAttendanceRoutes } from './routes/session-attendance.ts';
 import { registerSearchRoutes } from './routes/search.ts';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerChecklistVersionRoutes(app, routeDeps);
   registerDialogueRoutes(app, routeDeps);
   registerReportRoutes(app, routeDeps);
+  registerAssistanceRoutes(app, routeDeps);
   registerSessionRoutes(app, routeDeps);
   registerSessionAttendanceRoutes(app, routeDeps);
   registerPublicationRoutes(app, routeDeps);
