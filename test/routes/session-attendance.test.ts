@@ -263,3 +263,25 @@ describe('lists of participants', () => {
     }
   });
 });
+
+describe('demo registrations', () => {
+  it('seeds attended delegations on the joint session of November 2020', async () => {
+    const demoDb = await createTestDatabase();
+    try {
+      const { seedDemoSessions } = await import('../../src/server/use-cases/demo-sessions.ts');
+      await seedDemoSessions(demoDb.database.db, new Date());
+      const demoApp = await buildTestApp(demoDb.database);
+      const demoSecretariat = await sessionFor(demoDb.database, DEMO_EMAILS.secretariat);
+      const sessions = json<{ sessions: { id: string; resumedPart: number; number: number }[] }>(await demoApp.inject({ method: 'GET', url: '/api/sessions' })).sessions;
+      const joint = sessions.find((s) => s.number === 11 && s.resumedPart === 2)!;
+      const l = json<List>(await demoApp.inject({ method: 'GET', url: `/api/sessions/${joint.id}/participants`, headers: demoSecretariat.headers }));
+      expect(l.counts).toMatchObject({ delegations: 8, participants: 9, registered: 1, approved: 1, attended: 7 });
+      const en = json<{ paragraphs: string[] }>(await demoApp.inject({ method: 'GET', url: `/api/sessions/${joint.id}/attendance?lang=en`, headers: demoSecretariat.headers }));
+      expect(en.paragraphs[0]).toBe('The following States parties to the Convention were represented at the session: Austria, Brazil, China and Kenya.');
+      expect(en.paragraphs.at(-1)).toBe('The Sovereign Order of Malta, an entity maintaining a permanent observer office at Headquarters, was represented.');
+      await demoApp.close();
+    } finally {
+      await demoDb.dispose();
+    }
+  });
+});

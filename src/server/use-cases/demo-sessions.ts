@@ -13,6 +13,7 @@ import { listSessions as listSessionRows } from '../../db/repositories/body-sess
 import { systemActor } from '../../domain/accounts/roles.ts';
 import { addDocument, adoptAgenda, carryAgendaFrom, changeStatus, createSession, replaceMeetings, saveAgenda } from './sessions.ts';
 import { circulateReport, closeSilence, saveReportText } from './sessions-report.ts';
+import { seedDemoParticipants } from './demo-participants.ts';
 
 const AGENDA = [
   { title: 'Organizational matters', documents: [], items: [{ title: 'Opening of the session', documents: [] }, { title: 'Adoption of the agenda and organization of work', documents: ['CAC/COSP/IRG/2020/1/Add.2'] }] },
@@ -66,6 +67,7 @@ export async function seedDemoSessions(db: Db, _now: Date): Promise<number> {
   ];
   await replaceMeetings(prep, joint.id, meetings);
   await changeStatus(at('2020-10-05T09:00:00Z'), joint.id, 'registration');
+  await seedDemoParticipants(at('2020-10-20T09:00:00Z'), at('2020-11-16T11:05:00Z'), joint.id);
   await changeStatus(at('2020-11-13T09:00:00Z'), joint.id, 'closed');
   await adoptAgenda(at('2020-11-16T11:30:00Z'), joint.id, '2020-11-16');
   await held(joint.id, '2020-11-18');
