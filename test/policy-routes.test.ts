@@ -41,6 +41,12 @@ const PARAMS: Record<string, () => string> = {
   language: () => 'ar',
   publicationId: () => delegateId,
   documentId: () => delegateId,
+  round: () => '1',
+  sequence: () => '1',
+  fileId: () => delegateId,
+  actionId: () => delegateId,
+  cycle: () => '2',
+  sequence: () => '1',
   '*': () => 'index.html',
 };
 

@@ -28,6 +28,7 @@ import { registerAttachmentRoutes } from './routes/attachments.ts';
 import { registerChecklistVersionRoutes } from './routes/checklist-versions.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerFinanceRoutes } from './routes/finance.ts';
+import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerConventionRoutes } from './routes/convention.ts';
 import { registerCycleRoutes } from './routes/cycles.ts';
@@ -41,7 +42,9 @@ import { registerReportRoutes } from './routes/report.ts';
 import { registerAssistanceRoutes } from './routes/assistance.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerSessionAttendanceRoutes } from './routes/session-attendance.ts';
+import { registerOpenDataRoutes } from './routes/open-data.ts';
 import { registerSearchRoutes } from './routes/search.ts';
+import { registerThematicRoutes } from './routes/thematic.ts';
 import { registerPublicationRoutes } from './routes/publications-public.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPartyRoutes } from './routes/parties.ts';
@@ -163,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerUserRoutes(app, routeDeps);
   registerAuditRoutes(app, routeDeps);
   registerFinanceRoutes(app, routeDeps);
+  registerFollowUpRoutes(app, routeDeps);
   registerLotsRoutes(app, routeDeps);
   registerReviewRoutes(app, routeDeps);
   registerReviewWithdrawalRoutes(app, routeDeps);
@@ -183,6 +187,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerSessionAttendanceRoutes(app, routeDeps);
   registerPublicationRoutes(app, routeDeps);
   registerSearchRoutes(app, routeDeps);
+  registerThematicRoutes(app, routeDeps);
+  registerOpenDataRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -164,6 +164,11 @@ export async function listPublications(db: DbOrTx, reviewIds: string[]): Promise
     .orderBy(asc(publications.document), asc(publications.language), asc(publications.version));
 }
 
+/** Every publication's id and day, for the sitemap. */
+export async function listPublicationDays(db: DbOrTx): Promise<{ id: string; publishedAt: Date }[]> {
+  return db.select({ id: publications.id, publishedAt: publications.publishedAt }).from(publications).orderBy(asc(publications.publishedAt));
+}
+
 export async function findPublication(db: DbOrTx, id: string): Promise<PublicationRow | undefined> {
   return (await db.select().from(publications).where(eq(publications.id, id)).limit(1))[0];
 }

@@ -57,6 +57,11 @@ export async function loadReviews(db: DbOrTx, filter: { cycleNumber?: number; id
   }));
 }
 
+/** Every review's id, cycle and State, in the order of the public lists: the keys to read them in pages. */
+export async function listReviewKeys(db: DbOrTx): Promise<{ id: string; cycle: number; iso3: string }[]> {
+  return db.select({ id: reviews.id, cycle: reviews.cycleNumber, iso3: reviews.stateIso3 }).from(reviews).orderBy(asc(reviews.cycleNumber), asc(reviews.stateIso3));
+}
+
 export async function findReviewByState(db: DbOrTx, cycleNumber: number, stateIso3: string): Promise<ReviewRow | undefined> {
   return (await db.select().from(reviews).where(and(eq(reviews.cycleNumber, cycleNumber), eq(reviews.stateIso3, stateIso3))).limit(1))[0];
 }

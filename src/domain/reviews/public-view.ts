@@ -122,10 +122,17 @@ export interface PublishedFinding {
 }
 
 /** Everything of one review that has been published. Empty until something is. */
+/** A technical-assistance need of a published report, as counted in open data: its article and type, never its text. */
+export interface PublishedNeed {
+  article: string;
+  type: string;
+}
+
 export interface PublishedMaterial {
   documents: PublishedDocument[];
   recommendations: PublishedFinding[];
   goodPractices: PublishedFinding[];
+  needs: PublishedNeed[];
 }
 
-export const NOTHING_PUBLISHED: PublishedMaterial = Object.freeze({ documents: [], recommendations: [], goodPractices: [] });
+export const NOTHING_PUBLISHED: PublishedMaterial = Object.freeze({ documents: [], recommendations: [], goodPractices: [], needs: [] });

@@ -9,7 +9,7 @@ import { DIALOGUE_TYPES, MILESTONE_KINDS } from '../../domain/reviews/milestones
 import { STAGES } from '../../domain/reviews/stages.ts';
 import { countryProfile, publicFeed, publicSchedule } from '../use-cases/public.ts';
 import { isoDay } from '../use-cases/context.ts';
-import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
+import { contextOf, problemSchema, publicBaseUrl, type App, type RouteDeps } from './route-context.ts';
 
 const namesSchema = z.record(z.string(), z.string());
 const stateRefSchema = z.object({ iso3: z.string(), name: z.string(), names: namesSchema });
@@ -76,8 +76,7 @@ const PUBLIC_CACHE_TTL_MS = 30_000;
 
 export function registerPublicRoutes(app: App, deps: RouteDeps): void {
   const cache = deps.trackerCache;
-  /** Absolute address of the app for feed links: PUBLIC_URL, or the address the request came to. */
-  const baseUrlOf = (request: FastifyRequest) => deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+  const baseUrlOf = (request: FastifyRequest) => publicBaseUrl(request, deps);
 
   const inFlight = new Map<string, Promise<string>>();
   /**

@@ -30,6 +30,11 @@ export function contextOf(request: FastifyRequest, deps: RouteDeps): UseCaseCont
   return { db: deps.database.db, actor: request.actor, now: new Date(), ip: request.ip, requestId: request.id };
 }
 
+/** Absolute address of the app for links in feeds, sitemaps and open data: PUBLIC_URL, or the address the request came to. */
+export function publicBaseUrl(request: FastifyRequest, deps: RouteDeps): string {
+  return (deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+}
+
 /** The problem+json shape, for the OpenAPI document of error responses. */
 export const problemSchema = z.object({
   type: z.string(),

@@ -46,6 +46,7 @@ export async function publishedMaterialOf(db: DbOrTx, reviewIds: readonly string
       documents: list.map(documentOf),
       recommendations: sections.flatMap((s) => s.content.recommendations.map((r: { text: string; reference?: string }) => ({ article: String(s.article), text: r.text, language, ...(r.reference ? { reference: r.reference } : {}) }))),
       goodPractices: sections.flatMap((s) => s.content.goodPractices.map((g) => ({ article: String(s.article), text: g.text, language }))),
+      needs: sections.flatMap((s) => (s.content.needs ?? []).map((n) => ({ article: String(s.article), type: n.type }))),
     });
   }
   return out;
