@@ -129,7 +129,7 @@ export function keywords(text: string): [string, string][] {
 }
 
 function sentenceWith(text: string, stemmed: string): string {
-  const sentences = text.split(/(?<=[.!?;])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
   const found = sentences.find((s) => keywords(s).some(([, st]) => st === stemmed)) ?? sentences[0] ?? text;
   return found.length > 400 ? `${found.slice(0, 397)}…` : found;
 }
