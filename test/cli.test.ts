@@ -188,6 +188,47 @@ describe('openirm import reviews', () => {
   });
 });
 
+describe('openirm needs classify and import needs', () => {
+  it('prints one JSON object per line, aligned with the input, from a file or standard input', async () => {
+    const file = path.join(TMP_DIR, `needs-${process.pid}.txt`);
+    writeFileSync(file, 'Training of judges on asset recovery\n\nA model law on the protection of whistle-blowers\n');
+    const run = await openirm(['needs', 'classify', file], target);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { types: { type: string; confidence: number }[] });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.types[0]!.type).toBe('capacity-building');
+    expect(lines[1]!.types).toEqual([]);
+    expect(lines[2]!.types[0]!.type).toBe('model-legislation');
+    const piped = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, ['bin/openirm.js', 'needs', 'classify', '-', '--shipped-only'], { env: { ...process.env, LOG_LEVEL: 'silent' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', () => resolve(out));
+      child.stdin.end('Development of a national anti-corruption strategy\n');
+    });
+    expect((JSON.parse(piped) as { types: { type: string }[] }).types[0]!.type).toBe('policymaking');
+    expectOneLineError(await openirm(['needs', 'classify', path.join(TMP_DIR, 'no-such-file.txt'), '--shipped-only'], target), /Cannot read/);
+    rmSync(file, { force: true });
+  });
+
+  it('imports needs once, and refuses a bad file whole with every bad row', async () => {
+    const good = path.join(TMP_DIR, `needs-${process.pid}.csv`);
+    writeFileSync(good, 'state_iso3,cycle,article,type,description\nPER,2,52,,Training of compliance officers on politically exposed persons\nPER,2,14,legislative-assistance,Amendment of the AML law\n');
+    const first = await openirm(['import', 'needs', good], target);
+    expect(first.stdout, first.stderr).toContain('2 created (1 typed by the classifier, to review), 0 unchanged');
+    expect((await openirm(['import', 'needs', good], target)).stdout).toContain('0 created (0 typed by the classifier, to review), 2 unchanged');
+    const bad = path.join(TMP_DIR, `needs-bad-${process.pid}.csv`);
+    writeFileSync(bad, 'state_iso3,cycle,article,type,description\nPER,2,99,,x\nPER,2,5,training,y\n');
+    const refused = await openirm(['import', 'needs', bad], target);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/line 2: article '99'/);
+    expect(refused.stdout).toMatch(/line 3: type 'training'/);
+    expect(refused.stderr).toMatch(/2 problem\(s\) in the file; nothing was imported/);
+    rmSync(good, { force: true });
+    rmSync(bad, { force: true });
+  });
+});
+
 describe('bad configuration', () => {
   it('says so in one line for an invalid PORT', async () => {
     expectOneLineError(await openirm(['start'], { ...target, PORT: 'eighty' }), /Invalid configuration: .*PORT/);

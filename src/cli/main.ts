@@ -11,6 +11,7 @@ import { StartupError } from '../server/runtime.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerLotsCommands } from './commands/lots.ts';
+import { registerNeedsCommands } from './commands/needs.ts';
 import { registerNotifyCommands } from './commands/notify.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { packageVersion, startServer } from './commands/start.ts';
@@ -59,6 +60,7 @@ registerDataCommands(program, { dataDirOption, databaseUrlOption, configFrom, fa
 registerUserCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 registerLotsCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 registerImportCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
+registerNeedsCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 registerNotifyCommands(program, { dataDirOption, databaseUrlOption, configFrom, fail });
 
 await program.parseAsync(process.argv);

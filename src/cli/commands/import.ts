@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { DomainError } from '../../domain/errors.ts';
 import { rowsFromCsv, rowsFromJson } from '../../server/csv-rows.ts';
 import { importReviews } from '../../server/use-cases/reviews.ts';
+import { registerNeedsImportCommand } from './needs.ts';
 import { withSystemContext, type DbOptions, type RegisterCommands } from './shared.ts';
 
 function readRows(file: string): Record<string, string>[] {
@@ -44,4 +45,5 @@ export const registerImportCommands: RegisterCommands = (program, kit) => {
         }
       });
     });
+  registerNeedsImportCommand(importCommand, kit);
 };
