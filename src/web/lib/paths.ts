@@ -29,6 +29,10 @@ export const paths = {
   inbox: { path: '/inbox', getHref: () => '/inbox' },
   outbox: { path: '/outbox', getHref: () => '/outbox' },
   finance: { path: '/finance', getHref: () => '/finance' },
+  statistics: { path: '/statistics', getHref: () => '/statistics' },
+  assistance: { path: '/assistance', getHref: () => '/assistance' },
+  search: { path: '/search', getHref: () => '/search' },
+  thematic: { path: '/thematic', getHref: () => '/thematic' },
   subscriptionConfirm: { path: '/subscriptions/confirm', getHref: () => '/subscriptions/confirm' },
   subscriptionUnsubscribe: { path: '/subscriptions/unsubscribe', getHref: () => '/subscriptions/unsubscribe' },
 } as const;
