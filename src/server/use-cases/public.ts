@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import { DomainError } from '../../domain/errors.ts';
 import { isPartyOn } from '../../domain/parties/party.ts';
-import { describePublicEvent, publicEvents, publicFacts, type PublicEventKind } from '../../domain/reviews/public-view.ts';
+import { describePublicEvent, publicEvents, publicFacts, type PublicEventKind, type PublishedMaterial } from '../../domain/reviews/public-view.ts';
 import { authorize } from '../../policies/policy.ts';
 import { findAccession, findPartyRow, listPartyRows } from '../../db/repositories/parties.ts';
 import { partyNames, reviewsInvolving } from '../../db/repositories/public-reviews.ts';
@@ -26,6 +26,10 @@ function stateCode(iso3: string): string {
 }
 
 /** One State's public page: party status, its reviews with stage and dates, what is published. */
+function withoutNeeds({ documents, recommendations, goodPractices }: PublishedMaterial) {
+  return { documents, recommendations, goodPractices };
+}
+
 export async function countryProfile(ctx: UseCaseContext, iso3: string) {
   authorize(ctx.actor, 'public.read');
   const code = stateCode(iso3);
@@ -63,7 +67,8 @@ export async function countryProfile(ctx: UseCaseContext, iso3: string) {
           dialogue: facts.dialogue,
           milestones: facts.milestones,
           pauses: facts.pauses,
-          published: published.get(s.row.id)!,
+          // Needs are counted in open data, not listed on the profile.
+          published: withoutNeeds(published.get(s.row.id)!),
         };
       })
       .sort((a, b) => b.cycle - a.cycle),
