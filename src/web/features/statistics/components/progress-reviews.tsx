@@ -39,7 +39,7 @@ export function ProgressReviews({ cycle, asOf, figure }: { cycle: number; asOf: 
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.reviews.map((r) => (
+            {[...list.data.reviews].sort((a, b) => nameOf(a.stateIso3).localeCompare(nameOf(b.stateIso3), f.language)).map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Th scope="row">
                   <Anchor component={Link} to={paths.review.getHref(r.id)}>
