@@ -42,7 +42,6 @@ const PARAMS: Record<string, () => string> = {
   publicationId: () => delegateId,
   documentId: () => delegateId,
   round: () => '1',
-  sequence: () => '1',
   fileId: () => delegateId,
   actionId: () => delegateId,
   cycle: () => '2',

@@ -10,6 +10,7 @@ import { systemActor } from '../domain/accounts/roles.ts';
 import type { Database } from '../db/client.ts';
 import type { LogCategory, Logger } from '../logger.ts';
 import { deliverPendingEmails, type MailSettings } from './mailer.ts';
+import { queueFollowUpReminders } from './use-cases/follow-up-reminders.ts';
 import { queueDeadlineReminders } from './use-cases/notifications.ts';
 import { purgeLapsedSubscriptions } from './use-cases/subscriptions.ts';
 
@@ -46,6 +47,8 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
         lastRemindedAt = clock().getTime();
         const queued = await queueDeadlineReminders(context());
         if (queued > 0) log.info({ queued }, 'deadline reminders queued');
+        const followUps = await queueFollowUpReminders(context());
+        if (followUps > 0) log.info({ queued: followUps }, 'follow-up reminders queued');
         const lapsed = await purgeLapsedSubscriptions(context());
         if (lapsed > 0) log.info({ lapsed }, 'unconfirmed subscription requests deleted');
       }
