@@ -3,7 +3,10 @@
  * Reads for the progress statistics (docs/ANALYTICS.md). The figures are counted in one SQL
  * statement so that a cycle of tens of thousands of reviews is answered without shipping its
  * history to the server; the statement implements the rule of domain/analytics/progress.ts
- * (a milestone counts from its date until the day it was withdrawn), and the integration
+ * (a milestone counts from its date until the day it was withdrawn; one standing on the day
+ * wins over a withdrawn one). Standing milestones are unique per review and kind (the primary
+ * key), so they are counted without DISTINCT; the few withdrawals are added only where no
+ * standing milestone of the kind counts. The integration
  * test holds the two to the same answers. Lists and the forecast load the histories and use
  * the domain itself.
  */
@@ -30,31 +33,31 @@ export async function progressCounts(db: DbOrTx, cycle: number, asOf: string): P
   const [row] = await queryRows<Record<string, string | number>>(
     db,
     sql`
-      with facts as (
-        select m.review_id, m.kind, m.date, m.dialogue_type
-        from review_milestones m join reviews r on r.id = m.review_id
+      with standing as (
+        select m.kind, m.dialogue_type from review_milestones m join reviews r on r.id = m.review_id
         where r.cycle_number = ${cycle} and m.date <= ${asOf}
-        union all
-        select w.review_id, w.kind, w.milestone_date, w.dialogue_type
+      ),
+      withdrawn as (
+        select distinct on (w.review_id, w.kind) w.kind, w.dialogue_type
         from review_milestone_withdrawals w join reviews r on r.id = w.review_id
         where r.cycle_number = ${cycle} and w.milestone_date <= ${asOf} and w.withdrawn_on > ${asOf}
+          and not exists (select 1 from review_milestones s where s.review_id = w.review_id and s.kind = w.kind and s.date <= ${asOf})
+        order by w.review_id, w.kind, w.milestone_date desc
       ),
-      dialogues as (
-        select distinct on (review_id) review_id, dialogue_type from facts
-        where kind = 'dialogueHeld' order by review_id, date desc
-      )
+      facts as (select * from standing union all select * from withdrawn)
       select
         (select count(*) from reviews where cycle_number = ${cycle}) as total,
-        (select count(distinct review_id) from facts where kind = 'started') as under_review,
         (select count(distinct p.review_id) from review_pauses p join reviews r on r.id = p.review_id
           where r.cycle_number = ${cycle} and p.from_date <= ${asOf} and (p.to_date is null or p.to_date > ${asOf})) as paused,
-        (select count(distinct review_id) from facts where kind = 'checklistSubmitted') as checklists,
-        (select count(*) from dialogues) as dialogues,
-        (select count(*) from dialogues where dialogue_type = 'country_visit') as country_visits,
-        (select count(*) from dialogues where dialogue_type = 'joint_meeting') as joint_meetings,
-        (select count(*) from dialogues where dialogue_type = 'virtual_visit') as virtual_visits,
-        (select count(distinct review_id) from facts where kind = 'executiveSummaryFinalised') as summaries,
-        (select count(distinct review_id) from facts where kind = 'reportFinalised') as reports
+        count(*) filter (where kind = 'started') as under_review,
+        count(*) filter (where kind = 'checklistSubmitted') as checklists,
+        count(*) filter (where kind = 'dialogueHeld') as dialogues,
+        count(*) filter (where kind = 'dialogueHeld' and dialogue_type = 'country_visit') as country_visits,
+        count(*) filter (where kind = 'dialogueHeld' and dialogue_type = 'joint_meeting') as joint_meetings,
+        count(*) filter (where kind = 'dialogueHeld' and dialogue_type = 'virtual_visit') as virtual_visits,
+        count(*) filter (where kind = 'executiveSummaryFinalised') as summaries,
+        count(*) filter (where kind = 'reportFinalised') as reports
+      from facts
     `,
   );
   const n = (key: string) => Number(row?.[key] ?? 0);

@@ -56,4 +56,21 @@ describe('progress as at a date', () => {
     expect(empty.total).toBe(0);
     expect(empty.dialoguesHeld.total).toBe(0);
   });
+
+  it('a re-recorded milestone dated before the withdrawal of the earlier one counts once, in its own form', () => {
+    const overlap = {
+      id: 'o',
+      stateIso3: 'OMN',
+      cycle: 4,
+      cohortYear: 1,
+      consentToPublishReport: false,
+      facts: [
+        { kind: 'dialogueHeld' as const, date: '2021-02-01', dialogueType: 'country_visit' as const, withdrawnOn: '2021-04-01' },
+        { kind: 'dialogueHeld' as const, date: '2021-03-01', dialogueType: 'virtual_visit' as const },
+      ],
+      pauses: [],
+    };
+    expect(progressAsAt([overlap], 4, '2021-03-15').dialoguesHeld).toEqual({ total: 1, countryVisits: 0, jointMeetings: 0, virtualVisits: 1 });
+    expect(progressAsAt([overlap], 4, '2021-02-15').dialoguesHeld).toEqual({ total: 1, countryVisits: 1, jointMeetings: 0, virtualVisits: 0 });
+  });
 });

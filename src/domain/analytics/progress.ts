@@ -30,13 +30,18 @@ export interface ReviewHistory {
   pauses: readonly { from: string; to: string | null }[];
 }
 
-/** A milestone as it stood on a day: the fact in force then, or undefined. */
+/**
+ * A milestone as it stood on a day: the standing fact if it counts then, otherwise the latest
+ * withdrawn one in force that day (a withdrawal and a later re-recording dated before it
+ * can overlap; the standing one wins, so each review counts once with one dialogue form).
+ */
 export function factAsAt(history: Pick<ReviewHistory, 'facts'>, kind: MilestoneKind, asOf: string): MilestoneFact | undefined {
   let found: MilestoneFact | undefined;
   for (const fact of history.facts) {
     if (fact.kind !== kind || fact.date > asOf) continue;
-    if (fact.withdrawnOn != null && fact.withdrawnOn <= asOf) continue;
-    // Two facts cannot both stand on one day unless the data is inconsistent; keep the latest.
+    const standing = fact.withdrawnOn == null;
+    if (standing) return fact;
+    if (fact.withdrawnOn! <= asOf) continue;
     if (found === undefined || fact.date > found.date) found = fact;
   }
   return found;
