@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_PUBLISHED, type PublishedMaterial } from '../reviews/public-view.ts';
+import { NOTHING_PUBLISHED, type PublishedContent } from '../reviews/public-view.ts';
 import { robotsTxt, sitemapXml, SITEMAP_LIMIT } from './crawlers.ts';
 import { DATASETS, dictionaryRows } from './datasets.ts';
 import { goodPracticeRows, NeedsTally, parseRecommendationId, recommendationRows } from './rows.ts';
 
-const material = (over: Partial<PublishedMaterial>): PublishedMaterial => ({ ...NOTHING_PUBLISHED, ...over });
+const material = (over: Partial<PublishedContent>): PublishedContent => ({ ...NOTHING_PUBLISHED, ...over });
 
 describe('data dictionary', () => {
   it('names every field once, in snake_case, with the key first and a description', () => {

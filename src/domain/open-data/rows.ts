@@ -4,7 +4,7 @@
  * public draws and session documents — into the flat rows of the open data sets
  * (datasets.ts). Pure: the caller reads only public views, so nothing here can widen them.
  */
-import type { PublicReviewFacts, PublishedMaterial } from '../reviews/public-view.ts';
+import type { PublicReviewFacts, PublishedContent } from '../reviews/public-view.ts';
 import type { OpenRow } from './datasets.ts';
 
 export const reviewKey = (cycle: number, iso3: string) => `${cycle}/${iso3}`;
@@ -37,7 +37,7 @@ export function reviewRow(facts: PublicReviewFacts, stateName: string, regionalG
 
 /** cycle/ISO3/article/sequence, split; undefined when the reference is not of that form. */
 export function parseRecommendationId(reference: string): { cycle: number; iso3: string; article: number; sequence: number } | undefined {
-  const match = /^(\d{1,2})\/([A-Z]{3})\/(\d{1,3})\/(\d{1,4})$/.exec(reference);
+  const match = /^(\d{1,3})\/([A-Z]{3})\/(\d{1,3})\/(\d{1,4})$/.exec(reference);
   if (!match) return undefined;
   return { cycle: Number(match[1]), iso3: match[2]!, article: Number(match[3]), sequence: Number(match[4]) };
 }
@@ -51,7 +51,7 @@ export function recommendationUrl(baseUrl: string, reference: string): string {
  * a stored reference (none today, but snapshots are immutable) gets the one its position
  * gives it, so every row has an identifier of the same form.
  */
-export function recommendationRows(cycle: number, iso3: string, material: PublishedMaterial, baseUrl: string): OpenRow[] {
+export function recommendationRows(cycle: number, iso3: string, material: PublishedContent, baseUrl: string): OpenRow[] {
   const seen = new Map<string, number>();
   return material.recommendations.map((r) => {
     const position = (seen.get(r.article) ?? 0) + 1;
@@ -72,7 +72,7 @@ export function recommendationRows(cycle: number, iso3: string, material: Publis
   });
 }
 
-export function goodPracticeRows(cycle: number, iso3: string, material: PublishedMaterial): OpenRow[] {
+export function goodPracticeRows(cycle: number, iso3: string, material: PublishedContent): OpenRow[] {
   const seen = new Map<string, number>();
   return material.goodPractices.map((g) => {
     const position = (seen.get(g.article) ?? 0) + 1;
@@ -85,7 +85,7 @@ export function goodPracticeRows(cycle: number, iso3: string, material: Publishe
 export class NeedsTally {
   private readonly counts = new Map<string, { cycle: number; article: number; type: string; needs: number; states: Set<string> }>();
 
-  add(cycle: number, iso3: string, material: PublishedMaterial): void {
+  add(cycle: number, iso3: string, material: PublishedContent): void {
     for (const n of material.needs) {
       const id = `${cycle}/${n.article}/${n.type}`;
       const entry = this.counts.get(id) ?? { cycle, article: Number(n.article), type: n.type, needs: 0, states: new Set<string>() };

@@ -132,7 +132,11 @@ export interface PublishedMaterial {
   documents: PublishedDocument[];
   recommendations: PublishedFinding[];
   goodPractices: PublishedFinding[];
+}
+
+/** What publications hold: the material the profile shows, and the needs that open data counts. */
+export interface PublishedContent extends PublishedMaterial {
   needs: PublishedNeed[];
 }
 
-export const NOTHING_PUBLISHED: PublishedMaterial = Object.freeze({ documents: [], recommendations: [], goodPractices: [], needs: [] });
+export const NOTHING_PUBLISHED: PublishedContent = Object.freeze({ documents: [], recommendations: [], goodPractices: [], needs: [] });

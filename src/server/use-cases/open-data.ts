@@ -22,7 +22,7 @@ import { getSession, listSessions } from './sessions.ts';
 import type { UseCaseContext } from './context.ts';
 
 /** Reviews per page: bounds memory (published snapshots can be large) while keeping round trips few. */
-export const PAGE_SIZE = 200;
+export const PAGE_SIZE = 500;
 
 type Batches = AsyncGenerator<OpenRow[], void, undefined>;
 

@@ -9,7 +9,7 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { listPublications, type PublicationRow } from '../../db/repositories/reports.ts';
 import type { PublishedDocumentKind } from '../../domain/reports/publication.ts';
-import { NOTHING_PUBLISHED, type PublishedDocument, type PublishedMaterial } from '../../domain/reviews/public-view.ts';
+import { NOTHING_PUBLISHED, type PublishedContent, type PublishedDocument } from '../../domain/reviews/public-view.ts';
 import type { UnLanguage } from '../../domain/parties/party.ts';
 import type { PublicationSnapshot } from './publication.ts';
 
@@ -32,9 +32,9 @@ function documentOf(p: PublicationRow): PublishedDocument {
 }
 
 /** The published material of each given review (every id is in the map). */
-export async function publishedMaterialOf(db: DbOrTx, reviewIds: readonly string[]): Promise<Map<string, PublishedMaterial>> {
+export async function publishedMaterialOf(db: DbOrTx, reviewIds: readonly string[]): Promise<Map<string, PublishedContent>> {
   const rows = await listPublications(db, [...reviewIds]);
-  const out = new Map<string, PublishedMaterial>(reviewIds.map((id) => [id, NOTHING_PUBLISHED]));
+  const out = new Map<string, PublishedContent>(reviewIds.map((id) => [id, NOTHING_PUBLISHED]));
   const byReview = new Map<string, PublicationRow[]>();
   for (const r of rows) byReview.set(r.reviewId, [...(byReview.get(r.reviewId) ?? []), r]);
   for (const [reviewId, list] of byReview) {

@@ -61,12 +61,11 @@ export function MainNav() {
     { href: paths.reviews.getHref(), label: t('nav.reviews') },
     { href: paths.schedule.getHref(), label: t('nav.schedule') },
     { href: paths.sessions.getHref(), label: t('sessions.nav') },
-    { href: paths.search.getHref(), label: t('search.nav') },
-    { href: paths.thematic.getHref(), label: t('thematic.nav') },
     { href: paths.statistics.getHref(), label: t('statistics.nav') },
     { href: paths.assistance.getHref(), label: t('assistance.nav') },
     { href: paths.search.getHref(), label: t('search.nav') },
     { href: paths.thematic.getHref(), label: t('thematic.nav') },
+    { href: paths.openData.getHref(), label: t('openData.nav') },
   ];
   if (abilities['finance.read']) mechanism.push({ href: paths.finance.getHref(), label: t('finance.nav') });
   const administration: NavItem[] = [];

@@ -59,12 +59,11 @@ const routeTree = rootRoute.addChildren([
   page(paths.inbox.path, () => import('./routes/inbox.tsx'), 'InboxPage'),
   page(paths.outbox.path, () => import('./routes/outbox.tsx'), 'OutboxPage'),
   page(paths.finance.path, () => import('./routes/finance.tsx'), 'FinancePage'),
-  page(paths.search.path, () => import('./routes/search.tsx'), 'SearchPage'),
-  page(paths.thematic.path, () => import('./routes/thematic.tsx'), 'ThematicPage'),
   page(paths.statistics.path, () => import('./routes/statistics.tsx'), 'StatisticsPage'),
   page(paths.assistance.path, () => import('./routes/assistance.tsx'), 'AssistancePage'),
   page(paths.search.path, () => import('./routes/search.tsx'), 'SearchPage'),
   page(paths.thematic.path, () => import('./routes/thematic.tsx'), 'ThematicPage'),
+  page(paths.openData.path, () => import('./routes/open-data.tsx'), 'OpenDataPage'),
   page(paths.subscriptionConfirm.path, () => import('./routes/subscription-confirm.tsx'), 'SubscriptionConfirmPage'),
   page(paths.subscriptionUnsubscribe.path, () => import('./routes/subscription-unsubscribe.tsx'), 'SubscriptionUnsubscribePage'),
 ]);

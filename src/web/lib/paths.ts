@@ -29,12 +29,11 @@ export const paths = {
   inbox: { path: '/inbox', getHref: () => '/inbox' },
   outbox: { path: '/outbox', getHref: () => '/outbox' },
   finance: { path: '/finance', getHref: () => '/finance' },
-  search: { path: '/search', getHref: () => '/search' },
-  thematic: { path: '/thematic', getHref: () => '/thematic' },
   statistics: { path: '/statistics', getHref: () => '/statistics' },
   assistance: { path: '/assistance', getHref: () => '/assistance' },
   search: { path: '/search', getHref: () => '/search' },
   thematic: { path: '/thematic', getHref: () => '/thematic' },
+  openData: { path: '/open-data', getHref: () => '/open-data' },
   subscriptionConfirm: { path: '/subscriptions/confirm', getHref: () => '/subscriptions/confirm' },
   subscriptionUnsubscribe: { path: '/subscriptions/unsubscribe', getHref: () => '/subscriptions/unsubscribe' },
 } as const;
