@@ -106,7 +106,11 @@ export async function buildParticipantsPdf(list: ParticipantsList): Promise<Buff
         margin: [0, 0, 0, 6],
         stack: [
           runs(delegation.name, { bold: true, margin: [0, 0, 0, 1] }),
-          ...delegation.participants.map((p) => ({ stack: [runs(p.name, { margin: [14, 0, 0, 0] }), ...(p.title ? [runs(p.title, { fontSize: 8.5, color: '#444444', margin: [28, 0, 0, 1] })] : [])] })),
+          // One text node per participant (name, then title on its own line): half the nodes to lay out.
+          ...delegation.participants.map((p): Text => ({
+            text: [runs(p.name), ...(p.title ? [{ text: '\n' }, runs(p.title, { fontSize: 8.5, color: '#444444' })] : [])],
+            margin: [14, 0, 0, 2],
+          })),
         ],
       });
     }

@@ -30,7 +30,7 @@ import type { SessionFormat, SessionStatus } from '../../domain/sessions/session
 import { authorize, may } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import * as sessionsRepo from '../../db/repositories/body-sessions.ts';
-import { findAccession, listPartyRows } from '../../db/repositories/parties.ts';
+import { findAccession, findPartyRow, listPartyRows } from '../../db/repositories/parties.ts';
 import * as repo from '../../db/repositories/session-participants.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { isoDay, type UseCaseContext } from './context.ts';
@@ -171,7 +171,7 @@ export async function registerDelegation(ctx: UseCaseContext, sessionId: string,
     let facts;
     if (input.delegation.kind === 'state') {
       const iso3 = input.delegation.iso3.toUpperCase();
-      const party = (await listPartyRows(tx)).find((p) => p.iso3 === iso3);
+      const party = await findPartyRow(tx, iso3);
       if (party) facts = { iso3, kind: party.kind as 'state' | 'reio', partyOnFirstDay: isPartyOn(await findAccession(tx, iso3), session.startDate) };
       input = { ...input, delegation: { ...input.delegation, iso3 } };
     }
