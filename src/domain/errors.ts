@@ -90,6 +90,10 @@ export type ErrorCode =
   | 'followUp.invalid'
   /** Out of order in the follow-up procedure: an assessment before the self-report, a self-report in a closed round (docs/FOLLOW-UP.md). */
   | 'followUp.invalidState'
+  /** A technical-assistance project, link or allocation that breaks a rule: another State's recommendation, a contribution already fully allocated (docs/TA-PROJECTS.md). */
+  | 'ta.invalid'
+  /** A project's status out of order (delivered before under way, or back) (docs/TA-PROJECTS.md). */
+  | 'ta.invalidState'
   /** A statistics "as at" date before the cycle began or in the future (docs/ANALYTICS.md). */
   | 'stats.invalidAsOf'
   /** E-mail subscriptions asked for on a server with no mail server (SMTP_URL) or PUBLIC_URL. */

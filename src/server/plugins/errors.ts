@@ -51,6 +51,8 @@ export const STATUS_OF = {
   'finance.noRate': 422,
   'followUp.invalid': 422,
   'followUp.invalidState': 409,
+  'ta.invalid': 422,
+  'ta.invalidState': 409,
   'stats.invalidAsOf': 422,
   'mail.unavailable': 503,
   'database.unavailable': 503,
