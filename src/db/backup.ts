@@ -79,6 +79,11 @@ export const BACKUP_TABLES = [
   'follow_up_assessments',
   'follow_up_actions',
   'follow_up_action_progress',
+  'ta_projects',
+  'ta_project_needs',
+  'ta_need_recommendations',
+  'ta_allocations',
+  'ta_expenditures',
   'audit_events',
   'system_settings',
 ] as const;

@@ -17,3 +17,4 @@ export * from './session-participants.ts';
 export * from './finance.ts';
 export * from './assistance.ts';
 export * from './follow-up.ts';
+export * from './ta-projects.ts';
