@@ -11,6 +11,7 @@ import type { NeedCell } from '../../domain/analytics/needs-breakdown.ts';
 import type { DbOrTx } from '../client.ts';
 import { queryRows } from '../query-rows.ts';
 import { assistanceCorrections, assistanceNeeds } from '../schema/assistance.ts';
+import { articles } from '../schema/reference.ts';
 
 export type RecordedNeedRow = typeof assistanceNeeds.$inferSelect;
 
@@ -19,38 +20,33 @@ export type RecordedNeedRow = typeof assistanceNeeds.$inferSelect;
  * the report is finalised: a draft's needs still change.
  */
 export async function needCells(db: DbOrTx, cycle: number): Promise<NeedCell[]> {
-  const totals = await queryRows<{ state: string; article: number; n: number | string }>(
+  // One scan and a few hundred rows out: a row per (need, type); `first` marks one row per
+  // need so the needs of an article are the sum of `first` over its types (NeedCell).
+  const rows = await queryRows<{ article: number; type: string; n: number | string; needs: number | string; states: string[] | string }>(
     db,
-    sql`select state, article, sum(n) as n from (
-          select r.state_iso3 as state, n.article, count(*) as n
+    sql`select article, type, count(*) as n, sum(first) as needs, array_agg(distinct state) as states from (
+          select r.state_iso3 as state, n.article, n.type, 1 as first
             from report_needs n join reviews r on r.id = n.review_id join reports p on p.review_id = n.review_id
            where r.cycle_number = ${cycle} and p.finalised_at is not null
-           group by 1, 2
           union all
-          select state_iso3, article, count(*) from assistance_needs where cycle_number = ${cycle} group by 1, 2
+          select a.state_iso3, a.article, t.type, case when t.ord = 1 then 1 else 0 end
+            from assistance_needs a cross join lateral jsonb_array_elements_text(a.types) with ordinality as t(type, ord)
+           where a.cycle_number = ${cycle}
         ) t group by 1, 2`,
   );
-  const typed = await queryRows<{ state: string; article: number; type: string; n: number | string }>(
-    db,
-    sql`select state, article, type, sum(n) as n from (
-          select r.state_iso3 as state, n.article, n.type, count(*) as n
-            from report_needs n join reviews r on r.id = n.review_id join reports p on p.review_id = n.review_id
-           where r.cycle_number = ${cycle} and p.finalised_at is not null
-           group by 1, 2, 3
-          union all
-          select a.state_iso3, a.article, t.type, count(*)
-            from assistance_needs a cross join lateral jsonb_array_elements_text(a.types) as t(type)
-           where a.cycle_number = ${cycle}
-           group by 1, 2, 3
-        ) t group by 1, 2, 3`,
-  );
-  const cells = new Map<string, NeedCell>();
-  for (const row of totals) cells.set(`${row.state}:${row.article}`, { state: row.state, article: Number(row.article), needs: Number(row.n), types: {} });
-  for (const row of typed) {
-    const cell = cells.get(`${row.state}:${row.article}`);
-    if (cell) cell.types[row.type as AssistanceType] = Number(row.n);
-  }
-  return [...cells.values()];
+  return rows.map((row) => ({
+    article: Number(row.article),
+    type: row.type as AssistanceType,
+    count: Number(row.n),
+    needs: Number(row.needs),
+    // A driver that does not parse arrays gives PostgreSQL's text form: {AUT,KEN}.
+    states: typeof row.states === 'string' ? row.states.replace(/^\{|\}$/g, '').split(',').filter((x) => x !== '') : row.states,
+  }));
+}
+
+/** Each article's chapter, in article order. */
+export async function listArticleChapters(db: DbOrTx, instrumentCode: string): Promise<{ number: number; chapterNumber: string }[]> {
+  return db.select({ number: articles.number, chapterNumber: articles.chapterNumber }).from(articles).where(eq(articles.instrumentCode, instrumentCode)).orderBy(asc(articles.number));
 }
 
 export interface NeedListFilter {

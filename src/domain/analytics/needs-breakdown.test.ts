@@ -23,6 +23,15 @@ const needs = cellsOfNeeds([
   { state: 'PER', article: 54, types: ['research-data'] },
 ]);
 
+describe('cellsOfNeeds', () => {
+  it('counts a need of several types once per type, and once among the needs, under its first type', () => {
+    expect(cellsOfNeeds([{ state: 'AUT', article: 52, types: ['legal-advice', 'other', 'legal-advice'] }])).toEqual([
+      { article: 52, type: 'legal-advice', count: 1, needs: 1, states: ['AUT'] },
+      { article: 52, type: 'other', count: 1, needs: 0, states: ['AUT'] },
+    ]);
+  });
+});
+
 describe('breakdownNeeds', () => {
   const b = breakdownNeeds(needs, chapterOf, [{ id: '14+52', articles: [14, 52] }]);
 
@@ -54,9 +63,9 @@ describe('breakdownNeeds', () => {
 
   it('reproduces the secretariat\'s 14+52 arithmetic (18 + 22 = 40 needs)', () => {
     const cells = [
-      { state: 'A', article: 52, needs: 18, types: {} },
-      { state: 'B', article: 14, needs: 22, types: {} },
-      { state: 'C', article: 51, needs: 110, types: {} },
+      { article: 52, type: 'other' as const, count: 18, needs: 18, states: ['A'] },
+      { article: 14, type: 'other' as const, count: 22, needs: 22, states: ['B'] },
+      { article: 51, type: 'other' as const, count: 110, needs: 110, states: ['C'] },
     ];
     expect(breakdownNeeds(cells, chapterOf, DEFAULT_ARTICLE_GROUPS).groups[0]).toMatchObject({ id: '14+52', count: 40, shareOfChapter: { II: 1.8182, V: 0.3125 } });
   });
@@ -70,7 +79,7 @@ describe('breakdownNeeds', () => {
   });
 
   it('keeps an article outside every chapter in the total and by article only', () => {
-    const b2 = breakdownNeeds([{ state: 'X', article: 99, needs: 2, types: { other: 2 } }], chapterOf, []);
+    const b2 = breakdownNeeds([{ article: 99, type: 'other', count: 2, needs: 2, states: ['X'] }], chapterOf, []);
     expect(b2.total).toBe(2);
     expect(b2.byChapter).toEqual({});
     expect(b2.byArticle['99']!.count).toBe(2);

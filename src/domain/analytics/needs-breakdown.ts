@@ -2,9 +2,9 @@
  * @module needs-breakdown
  * The secretariat's technical-assistance figures for a cycle: needs by type, by article,
  * by chapter, the States behind them, shares of the total and groups of related articles
- * counted together. Pure: it takes needs already aggregated per State and article (the
- * database does the counting, so 200,000 needs arrive as a few thousand cells) and the
- * article → chapter map of the convention.
+ * counted together. Pure: it takes needs already aggregated per article and type, with the
+ * States of each (the database does the counting, so 200,000 needs arrive as at most a few
+ * hundred cells), and the article → chapter map of the convention.
  *
  * Counting rules (docs, "Technical-assistance needs"): a need is one stated need of one
  * State under one article; a need of several types counts once in the total and once under
@@ -16,12 +16,20 @@ import { ASSISTANCE_TYPES } from '../reviews/checklist.ts';
 import { apiNeedType } from './needs-types.ts';
 import type { ArticleGroup } from './needs-groups.ts';
 
-/** The needs of one State under one article: how many, and how many of each type. */
+/**
+ * The needs under one article that have one type. A need of several types appears in one
+ * cell per type; `needs` counts it only in the cell of its first type, so the needs of an
+ * article are the sum of `needs` over its cells, while `count` gives the type's instances.
+ */
 export interface NeedCell {
-  state: string;
   article: number;
+  type: AssistanceType;
+  /** Needs under this article having this type. */
+  count: number;
+  /** Needs under this article whose first type is this one. */
   needs: number;
-  types: Partial<Record<AssistanceType, number>>;
+  /** The States with at least one such need. */
+  states: readonly string[];
 }
 
 export interface Figure {
@@ -51,15 +59,18 @@ export interface NeedsBreakdown {
 
 /** Aggregates individual needs into cells: what the SQL does, for tests and small imports. */
 export function cellsOfNeeds(needs: readonly { state: string; article: number; types: readonly AssistanceType[] }[]): NeedCell[] {
-  const cells = new Map<string, NeedCell>();
+  const cells = new Map<string, { article: number; type: AssistanceType; count: number; needs: number; states: Set<string> }>();
   for (const need of needs) {
-    const key = `${need.state}:${need.article}`;
-    const cell = cells.get(key) ?? { state: need.state, article: need.article, needs: 0, types: {} };
-    cell.needs += 1;
-    for (const type of new Set(need.types)) cell.types[type] = (cell.types[type] ?? 0) + 1;
-    cells.set(key, cell);
+    [...new Set(need.types)].forEach((type, i) => {
+      const key = `${need.article}:${type}`;
+      const cell = cells.get(key) ?? { article: need.article, type, count: 0, needs: 0, states: new Set<string>() };
+      cell.count += 1;
+      if (i === 0) cell.needs += 1;
+      cell.states.add(need.state);
+      cells.set(key, cell);
+    });
   }
-  return [...cells.values()];
+  return [...cells.values()].map((c) => ({ ...c, states: [...c.states] }));
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
@@ -67,10 +78,9 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
 class Tally {
   count = 0;
   readonly states = new Set<string>();
-  add(state: string, n: number): void {
-    if (n <= 0) return;
+  add(states: readonly string[], n: number): void {
     this.count += n;
-    this.states.add(state);
+    for (const state of states) this.states.add(state);
   }
   figure(total: number): Figure {
     return { count: this.count, share: ratio(this.count, total), states: [...this.states].sort() };
@@ -94,11 +104,11 @@ export function breakdownNeeds(cells: readonly NeedCell[], chapterOf: ReadonlyMa
   const byArticle = new Map<number, Tally>();
   const byChapter = new Map<string, Tally>();
   for (const cell of cells) {
-    all.add(cell.state, cell.needs);
-    tallyOf(byArticle, cell.article).add(cell.state, cell.needs);
+    all.add(cell.states, cell.needs);
+    tallyOf(byArticle, cell.article).add(cell.states, cell.needs);
     const chapter = chapterOf.get(cell.article);
-    if (chapter !== undefined) tallyOf(byChapter, chapter).add(cell.state, cell.needs);
-    for (const [type, n] of Object.entries(cell.types) as [AssistanceType, number][]) tallyOf(byType, type).add(cell.state, n);
+    if (chapter !== undefined) tallyOf(byChapter, chapter).add(cell.states, cell.needs);
+    tallyOf(byType, cell.type).add(cell.states, cell.count);
   }
   const total = all.count;
   const articleNumbers = [...byArticle.keys()].sort((a, b) => a - b);

@@ -13,8 +13,7 @@ import { MAX_NEED_LENGTH } from '../../domain/analytics/needs-import.ts';
 import { apiNeedType, parseNeedTypes, storedNeedType } from '../../domain/analytics/needs-types.ts';
 import { authorize, may } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
-import { countCorrections, countQueue, findRecordedNeed, insertCorrection, listNeeds, listQueue, needCells, reviewRecordedNeed, type ListedNeed } from '../../db/repositories/assistance.ts';
-import { loadConventionRows } from '../../db/repositories/convention.ts';
+import { countCorrections, countQueue, findRecordedNeed, insertCorrection, listArticleChapters, listNeeds, listQueue, needCells, reviewRecordedNeed, type ListedNeed } from '../../db/repositories/assistance.ts';
 import { findCycle } from '../../db/repositories/cycles.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { currentNeedsModel } from './assistance-model.ts';
@@ -22,17 +21,11 @@ import type { UseCaseContext } from './context.ts';
 
 export interface ConventionMap {
   chapterOf: Map<number, string>;
-  chapters: { number: string; title: string }[];
-  articleTitles: Map<number, string>;
 }
 
+/** Article → chapter of the Convention: the articles only, not their provisions (a hot path of the statistics). */
 export async function conventionMap(db: DbOrTx): Promise<ConventionMap> {
-  const { chapterRows, articleRows } = await loadConventionRows(db, 'UNCAC');
-  return {
-    chapterOf: new Map(articleRows.map((a) => [a.number, a.chapterNumber])),
-    chapters: chapterRows.map((c) => ({ number: c.number, title: c.title })),
-    articleTitles: new Map(articleRows.map((a) => [a.number, a.title])),
-  };
+  return { chapterOf: new Map((await listArticleChapters(db, 'UNCAC')).map((a) => [a.number, a.chapterNumber])) };
 }
 
 async function requireCycle(db: DbOrTx, cycle: number) {
