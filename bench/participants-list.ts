@@ -71,7 +71,7 @@ function registrations(): RegisterInput[] {
     const iso3 = delegation.kind === 'state' ? delegation.iso3 : '';
     const participants = Array.from({ length: size }, (_, i) => {
       n++;
-      const name = ['EGY', 'SAU', 'JOR', 'MAR'].includes(iso3) && i === 0 ? ARABIC_NAMES[n % 4]! : ['CHN', 'SGP'].includes(iso3) && i === 0 ? CHINESE_NAMES[n % 4]! : `${GIVEN[n % GIVEN.length]} ${FAMILY[(n * 7) % FAMILY.length]} ${n}`;
+      const name = ['EGY', 'SAU', 'JOR', 'MAR'].includes(iso3) && i === 0 ? ARABIC_NAMES[n % 4]! : ['CHN', 'SGP'].includes(iso3) && i === 0 ? CHINESE_NAMES[n % 4]! : `${GIVEN[n % GIVEN.length]} ${FAMILY[(n * 5) % FAMILY.length]} ${n}`;
       return { name, title: TITLES[(n + i) % TITLES.length]!, email: `participant${n}@example.org` };
     });
     return { delegation, participants };

@@ -106,10 +106,10 @@ export async function buildParticipantsPdf(list: ParticipantsList): Promise<Buff
         margin: [0, 0, 0, 6],
         stack: [
           runs(delegation.name, { bold: true, margin: [0, 0, 0, 1] }),
-          // One text node per participant (name, then title on its own line): half the nodes to lay out.
+          // "Name, title" on one line as in the UN's lists; one text node per participant.
           ...delegation.participants.map((p): Text => ({
-            text: [runs(p.name), ...(p.title ? [{ text: '\n' }, runs(p.title, { fontSize: 8.5, color: '#444444' })] : [])],
-            margin: [14, 0, 0, 2],
+            text: [runs(p.name), ...(p.title ? [runs(`, ${p.title}`, { color: '#444444' })] : [])],
+            margin: [14, 0, 0, 1],
           })),
         ],
       });
