@@ -29,6 +29,8 @@ const SCALES = QUICK ? [1, 10] : [10, 100];
 const TODAY_REVIEWS = 400;
 const RECOMMENDATIONS_PER_REPORT = 5;
 const TARGET_MB = 300;
+/** `--heap-cap=N` runs the server with V8's old space capped at N MB: finishing the export under a cap shows it retains nothing that grows with the data. */
+const HEAP_CAP = Number(process.argv.find((a) => a.startsWith('--heap-cap='))?.split('=')[1] ?? 0);
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -125,7 +127,7 @@ async function measure(scale: number) {
     const counts = await fill(database.pool!, TODAY_REVIEWS * scale);
     const port = await freePort();
     const server = spawnTracked('openirm', process.execPath, [path.join(REPO_ROOT, 'bin', 'openirm.js'), 'start'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), OPENIRM_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), OPENIRM_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production', NODE_OPTIONS: HEAP_CAP ? `--max-old-space-size=${HEAP_CAP}` : '' },
       cwd: REPO_ROOT,
     });
     try {
@@ -146,6 +148,7 @@ async function measure(scale: number) {
 }
 
 installCleanup(30 * 60_000);
+if (HEAP_CAP) console.log(`server heap capped at ${HEAP_CAP} MB (--max-old-space-size)`);
 const results = [];
 for (const scale of SCALES) {
   const r = await measure(scale);

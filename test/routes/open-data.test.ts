@@ -76,7 +76,7 @@ describe('open data', () => {
 
   it('holds exactly what an anonymous visitor reads page by page, and no unpublished text', async () => {
     for (const [name, text] of files) expect(text.includes(DEMO_DRAFT_MARKER), name).toBe(false);
-    for (const name of ['reviews', 'recommendations', 'good-practices', 'needs-counts', 'session-documents']) expect(rowsOf(name).length, name).toBeGreaterThan(0);
+    for (const name of ['reviews', 'recommendations', 'good-practices', 'needs-counts', 'session-documents', 'follow-up']) expect(rowsOf(name).length, name).toBeGreaterThan(0);
 
     const schedule = json<{ reviews: { stateUnderReview: string; cycle: number; stage: string; reviewers: string[] }[] }>(await get('/api/public/schedule'));
     const reviews = rowsOf('reviews');
@@ -113,6 +113,12 @@ describe('open data', () => {
     const restricted = await queryRows<{ symbol: string }>(testDb.database.db, sql`select symbol from session_documents where distribution <> 'general'`);
     expect(restricted.length).toBeGreaterThan(0);
     for (const r of restricted) expect(files.get('session-documents.csv')).not.toContain(r.symbol);
+
+    // Follow-up: the public dashboard's list, published recommendations only, with today's status.
+    const followed = json<{ recommendations: { reference: string; status: string }[] }>(await get('/api/follow-up/dashboard/recommendations'));
+    expect(rowsOf('follow-up').map((r) => `${r.recommendation_id}:${r.status}`).sort()).toEqual(followed.recommendations.map((r) => `${r.reference}:${r.status}`).sort());
+    const published = new Set(recommendations.map((r) => r.recommendation_id));
+    for (const r of rowsOf('follow-up')) expect(published.has(r.recommendation_id)).toBe(true);
 
     const draws = json<{ draws: { id: string }[] }>(await get('/api/draws'));
     expect(rowsOf('draws').map((d) => d.draw_id).sort()).toEqual(draws.draws.map((d) => d.id).sort());

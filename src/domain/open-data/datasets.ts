@@ -89,6 +89,21 @@ export const DATASETS = [
     ],
   },
   {
+    name: 'follow-up',
+    title: 'Follow-up of published recommendations',
+    description: 'The follow-up status of every published recommendation on the day of the export: the latest assessment by the reviewing States or the secretariat, or not-assessed.',
+    key: 'recommendation_id',
+    fields: [
+      field('recommendation_id', 'string', 'The recommendation (see the recommendations data set).'),
+      field('review_id', 'string', 'The review.'),
+      field('cycle', 'integer', 'Review cycle.'),
+      field('state_iso3', 'iso3', 'State party.'),
+      field('article', 'integer', 'Article of the Convention.'),
+      field('status', 'string', 'implemented, partly-implemented, not-implemented, no-longer-applicable, or not-assessed.'),
+      field('as_at', 'date', 'The day the status is given for (the day of the export).'),
+    ],
+  },
+  {
     name: 'needs-counts',
     title: 'Technical-assistance needs: counts',
     description: 'Number of technical-assistance needs identified in published country review reports, by cycle, article and type of assistance. Counts only: no State, no text.',

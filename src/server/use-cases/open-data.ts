@@ -8,7 +8,7 @@
  */
 import { ANONYMOUS } from '../../domain/accounts/roles.ts';
 import { datasetDefinition, type DatasetName, type OpenRow } from '../../domain/open-data/datasets.ts';
-import { goodPracticeRows, NeedsTally, parseRecommendationId, recommendationRows, reviewRow } from '../../domain/open-data/rows.ts';
+import { goodPracticeRows, NeedsTally, parseRecommendationId, recommendationRows, reviewKey, reviewRow } from '../../domain/open-data/rows.ts';
 import { publicFacts } from '../../domain/reviews/public-view.ts';
 import { authorize } from '../../policies/policy.ts';
 import { listPartyRows } from '../../db/repositories/parties.ts';
@@ -16,6 +16,7 @@ import { findReviewByState, listReviewKeys, loadReviews } from '../../db/reposit
 import { listPublicationDays } from '../../db/repositories/reports.ts';
 import { PUBLIC_STATIC_PAGES, type SitemapEntry } from '../../domain/open-data/crawlers.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { followUpDashboardList } from './follow-up-dashboard.ts';
 import { listVisibleDraws } from './lots.ts';
 import { publishedMaterialOf } from './published-material.ts';
 import { getSession, listSessions } from './sessions.ts';
@@ -64,6 +65,13 @@ async function* goodPractices(ctx: UseCaseContext): Batches {
   for await (const page of material(ctx)) yield page.flatMap((r) => goodPracticeRows(r.cycle, r.iso3, r.material));
 }
 
+/** Read whole, not in pages: the follow-up dashboard's list of published recommendations with their status today. */
+async function* followUp(ctx: UseCaseContext): Batches {
+  const asAt = ctx.now.toISOString().slice(0, 10);
+  const { recommendations } = await followUpDashboardList(ctx, asAt, {}, {});
+  yield recommendations.map((r) => ({ recommendation_id: r.reference, review_id: reviewKey(r.cycle, r.stateIso3), cycle: r.cycle, state_iso3: r.stateIso3, article: r.article, status: r.status, as_at: asAt }));
+}
+
 async function* needsCounts(ctx: UseCaseContext): Batches {
   const tally = new NeedsTally();
   for await (const page of material(ctx)) for (const r of page) tally.add(r.cycle, r.iso3, r.material);
@@ -107,6 +115,7 @@ export async function* openDataset(ctx: UseCaseContext, name: DatasetName, baseU
     reviews: () => reviews(publicCtx, baseUrl),
     recommendations: () => recommendations(publicCtx, baseUrl),
     'good-practices': () => goodPractices(publicCtx),
+    'follow-up': () => followUp(publicCtx),
     'needs-counts': () => needsCounts(publicCtx),
     'session-documents': () => sessionDocuments(publicCtx),
     draws: () => draws(publicCtx, baseUrl),
