@@ -12,6 +12,7 @@ import { listAccessions, listPartyRows } from '../../db/repositories/parties.ts'
 import { loadReviews } from '../../db/repositories/reviews.ts';
 import { seedDemoChecklists } from './demo-checklists.ts';
 import { seedDemoReports } from './demo-reports.ts';
+import { seedDemoFollowUp } from './follow-up-demo.ts';
 import { seedDemoSessions } from './demo-sessions.ts';
 import { pauseReview } from './review-steps.ts';
 import { DEMO_ACCOUNTS } from './seed-demo.ts';
@@ -100,6 +101,7 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
   const all = await loadReviews(db);
   await seedDemoChecklists(db, all);
   await seedDemoReports(db, all);
+  await seedDemoFollowUp(db, all, now);
   await seedDemoFinances(db, now);
   await seedDemoSessions(db, now);
   return counts.created;

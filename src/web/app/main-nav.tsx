@@ -63,6 +63,7 @@ export function MainNav() {
     { href: paths.sessions.getHref(), label: t('sessions.nav') },
     { href: paths.statistics.getHref(), label: t('statistics.nav') },
     { href: paths.assistance.getHref(), label: t('assistance.nav') },
+    { href: paths.followUp.getHref(), label: t('followUp.nav') },
     { href: paths.search.getHref(), label: t('search.nav') },
     { href: paths.thematic.getHref(), label: t('thematic.nav') },
     { href: paths.openData.getHref(), label: t('openData.nav') },

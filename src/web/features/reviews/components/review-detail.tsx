@@ -190,6 +190,9 @@ function ReviewBody({ review }: { review: ReviewDetailDto }) {
           <Anchor mt="xs" component={Link} to={paths.reviewSummary.getHref(review.id)} fw={600}>
             {t('summary.openLink')}
           </Anchor>
+          <Anchor mt="xs" component={Link} to={paths.reviewFollowUp.getHref(review.id)} fw={600}>
+            {t('followUp.openLink')}
+          </Anchor>
         </Stack>
       ) : null}
 
