@@ -85,7 +85,7 @@ export function ClassifyBox({ canCorrect }: { canCorrect: boolean }) {
               {t('assistance.saveCorrection')}
             </Button>
             {correct.isSuccess ? (
-              <Text size="sm" c="green.9" role="status">
+              <Text size="sm" fw={600} role="status">
                 {t('assistance.correctionSaved', { count: correct.data.corrections })}
               </Text>
             ) : null}
