@@ -10,6 +10,7 @@ import { DURATION_STEPS } from '../../domain/analytics/durations.ts';
 import { DIALOGUE_TYPES, MILESTONE_KINDS } from '../../domain/reviews/milestones.ts';
 import { STAGES } from '../../domain/reviews/stages.ts';
 import { durationStats, forecastStats, progressReviews, progressSentenceStats, progressStats } from '../use-cases/stats-progress.ts';
+import { isoDay } from '../use-cases/context.ts';
 import { contextOf, isoDateSchema, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const errors = { 400: problemSchema, 404: problemSchema, 422: problemSchema };
@@ -29,14 +30,49 @@ const progressSchema = z.object({
 });
 const percentiles = { p10: z.string(), p50: z.string(), p90: z.string() };
 
+/** How long this process keeps a figure (every review write in this process clears it at once). */
+const CACHE_TTL_MS = 30_000;
+
 export function registerStatsRoutes(app: App, deps: RouteDeps): void {
+  const cache = deps.trackerCache;
+  const inFlight = new Map<string, Promise<string>>();
+  /**
+   * The figures of a past day only change when a review is written, so they are kept in the
+   * tracker's cache, which every review write in this process clears (a body computed across
+   * a write is not kept); concurrent requests for one key share one computation. Errors are
+   * never kept.
+   */
+  async function cached(key: string, compute: () => Promise<unknown>): Promise<string> {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      const generation = cache.generation;
+      pending = compute()
+        .then((value) => {
+          const body = JSON.stringify(value);
+          cache.set(key, body, { ttlMs: CACHE_TTL_MS, generation });
+          return body;
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return pending;
+  }
+  const json = 'application/json; charset=utf-8';
+
   app.get(
     '/api/stats/progress',
     {
       config: { action: 'stats.read' },
       schema: { tags: ['statistics'], summary: 'Progress of a cycle as at a day: "N of M" figures', querystring: z.object({ cycle: cycleSchema, asOf: asOfSchema }), response: { 200: progressSchema, ...errors } },
     },
-    async (request) => progressStats(contextOf(request, deps), request.query),
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const { cycle, asOf = isoDay(ctx.now) } = request.query;
+      const body = await cached(`stats:progress:${cycle}:${asOf}`, () => progressStats(ctx, { cycle, asOf }));
+      return reply.type(json).send(body as never);
+    },
   );
 
   app.get(
@@ -152,6 +188,11 @@ export function registerStatsRoutes(app: App, deps: RouteDeps): void {
         },
       },
     },
-    async (request) => forecastStats(contextOf(request, deps), request.query),
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      // Monte Carlo over every review's history: worth keeping; its seed is the day anyway.
+      const body = await cached(`stats:forecast:${request.query.cycle}:${isoDay(ctx.now)}`, () => forecastStats(ctx, request.query));
+      return reply.type(json).send(body as never);
+    },
   );
 }
