@@ -158,7 +158,7 @@ export async function reviewAssistanceNeed(ctx: UseCaseContext, id: string, inpu
     if (!need) throw new DomainError('resource.notFound', 'No such recorded need.');
     const updated = await reviewRecordedNeed(tx, id, input.version, { types, reviewedBy: by, reviewedAt: ctx.now });
     if (!updated) throw new DomainError('record.versionConflict', 'The need was reviewed by someone else meanwhile; reload it.', { current: { version: need.version, types: need.types.map((t) => apiNeedType(storedNeedType(t)!)) } });
-    const corrected = types.join(';') !== [...need.types].sort().join(';') || need.status !== 'confirmed';
+    const corrected = types.length !== need.types.length || types.some((t) => !need.types.includes(t));
     await insertCorrection(tx, { id: randomUUID(), needId: id, text: need.description, types, suggested: need.suggested, correctedBy: by, correctedAt: ctx.now });
     await appendAudit(tx, { actor: ctx.actor, action: 'assistance.review', resourceType: 'assistance-need', resourceId: id, details: { before: need.types, after: types, changed: corrected }, ip: ctx.ip, requestId: ctx.requestId });
     return { id, types: types.map(apiNeedType), version: updated.version };
