@@ -53,6 +53,8 @@ function list<T extends string | number>(values: readonly T[]): SQL {
   );
 }
 
+const FACET_LIST = ['cycle', 'chapter', 'article', 'group', 'state', 'kind', 'needType'] as const;
+
 /** The filter of one facet, on the gathered rows `m`. */
 function facetFilter(f: SearchFilters, facet: Facet): SQL | null {
   switch (facet) {
@@ -74,7 +76,7 @@ function facetFilter(f: SearchFilters, facet: Facet): SQL | null {
 }
 
 function where(f: SearchFilters, except?: Facet): SQL {
-  const parts = (['cycle', 'chapter', 'article', 'group', 'state', 'kind', 'needType'] as const).filter((x) => x !== except).map((x) => facetFilter(f, x)).filter((x): x is SQL => x !== null);
+  const parts = FACET_LIST.filter((x) => x !== except).map((x) => facetFilter(f, x)).filter((x): x is SQL => x !== null);
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
@@ -104,11 +106,24 @@ function facetQuery(f: SearchFilters, facet: Facet, column: string, label: strin
     from (select ${c}::text as v, ${sql.raw(label)} as l, count(*)::int as n from m where ${where(f, facet)} and ${c} is not null group by 1, 2) x)`;
 }
 
-/**
- * One page of matching items with the facets and the total. `language` picks the State names
- * (parties.names, the UN name when missing); `limit` null returns every matching row (exports).
- */
-export async function searchItems(db: DbOrTx, f: SearchFilters, options: { scope: SearchScope; language: string; offset: number; limit: number }): Promise<SearchResult> {
+function atMostOneFailure(f: SearchFilters): SQL {
+  const filters = FACET_LIST.map((x) => facetFilter(f, x)).filter((x): x is SQL => x !== null);
+  if (filters.length < 2) return sql`true`;
+  return sql`(${sql.join(
+    filters.map((x) => sql`(case when ${x} then 0 else 1 end)`),
+    sql` + `,
+  )}) <= 1`;
+}
+
+interface SearchOptions {
+  scope: SearchScope;
+  language: string;
+  offset: number;
+  limit: number;
+}
+
+/** The one statement of a search (exported for EXPLAIN in the bench). */
+export function searchStatement(f: SearchFilters, options: SearchOptions): SQL {
   const q = f.q;
   const items = sql.join(
     [
@@ -118,25 +133,28 @@ export async function searchItems(db: DbOrTx, f: SearchFilters, options: { scope
     ],
     sql` union all `,
   );
-  const rank = q === '' ? sql`0::real` : sql`ts_rank(to_tsvector(${CONFIG}, i.text), websearch_to_tsquery(${CONFIG}, ${q}))`;
+  // Ranked only once filtered (in `page`): ts_rank re-parses each text, the costliest step per row.
+  const rank = q === '' ? sql`0::real` : sql`ts_rank(to_tsvector(${CONFIG}, m.text), websearch_to_tsquery(${CONFIG}, ${q}))`;
   const scope = options.scope === 'published' ? PUBLISHED : sql`true`;
   // Hits marked with two private-use characters removed from the text first: they cannot be forged.
   const clean = sql`replace(replace(p.text, ${HIT_START}, ''), ${HIT_STOP}, '')`;
   const marked = q === '' ? clean : sql`ts_headline(${CONFIG}, ${clean}, websearch_to_tsquery(${CONFIG}, ${q}), ${`StartSel=${HIT_START}, StopSel=${HIT_STOP}, HighlightAll=true`})`;
-  const query = sql`
-    with m as materialized (
+  return sql`
+    with base as (
       select i.kind, i.need_type, i.review_id, i.article, i.sequence, i.reference, i.text,
         rv.cycle_number as cycle, rv.state_iso3, coalesce(pa.names ->> ${options.language}, pa.name_un) as state_name,
-        pa.regional_group as grp, a.chapter_number as chapter, a.title as article_title, ${rank} as rank
+        pa.regional_group as grp, a.chapter_number as chapter, a.title as article_title
       from (${items}) i
       join reviews rv on rv.id = i.review_id
       join parties pa on pa.iso3 = rv.state_iso3
       join articles a on a.instrument_code = 'UNCAC' and a.number = i.article
       where ${scope}
     ),
+    -- A row failing two facets' filters counts in no facet: left out before anything is counted.
+    m as materialized (select * from base m where ${atMostOneFailure(f)}),
     page as (
-      select * from m where ${where(f)}
-      order by m.rank desc, m.cycle desc, m.state_iso3, m.article, case m.kind when 'recommendation' then 1 when 'good-practice' then 2 else 3 end, m.sequence
+      select m.*, ${rank} as rank from m where ${where(f)}
+      order by rank desc, m.cycle desc, m.state_iso3, m.article, case m.kind when 'recommendation' then 1 when 'good-practice' then 2 else 3 end, m.sequence
       offset ${options.offset} limit ${options.limit}
     )
     select
@@ -155,7 +173,14 @@ export async function searchItems(db: DbOrTx, f: SearchFilters, options: { scope
           'article', p.article, 'sequence', p.sequence, 'marked', ${marked}
         ) order by p.rank desc, p.cycle desc, p.state_iso3, p.article, case p.kind when 'recommendation' then 1 when 'good-practice' then 2 else 3 end, p.sequence), '[]'::json)
         from page p) as rows`;
-  const [row] = await queryRows<Record<string, unknown>>(db, query);
+}
+
+/**
+ * One page of matching items with the facets and the total. `language` picks the State names
+ * (parties.names, the UN name when missing); `limit` null returns every matching row (exports).
+ */
+export async function searchItems(db: DbOrTx, f: SearchFilters, options: SearchOptions): Promise<SearchResult> {
+  const [row] = await queryRows<Record<string, unknown>>(db, searchStatement(f, options));
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
   return {
     total: Number(row!.total),
@@ -172,18 +197,27 @@ export async function searchItems(db: DbOrTx, f: SearchFilters, options: { scope
   };
 }
 
-/** States whose name (UN name, or the name in `language`) looks like a word of the query: trigram similarity. */
+/**
+ * States whose name (UN name, or the name in `language`) holds a word like one of the query's
+ * words: pg_trgm's word similarity of each word of four letters or more to the names (a scan
+ * of the ~190 parties; the threshold 0.45 lets "Kenia" find Kenya).
+ */
 export async function similarStates(db: DbOrTx, q: string, language: string, limit = 5): Promise<{ iso3: string; name: string; similarity: number }[]> {
-  if (q.trim().length < 3) return [];
+  const words = [...new Set(q.toLowerCase().match(/\p{L}{4,}/gu) ?? [])].slice(0, 5);
+  if (words.length === 0) return [];
+  const localName = sql`coalesce(p.names ->> ${language}, p.name_un)`;
+  const best = sql.join(
+    words.map((w) => sql`word_similarity(${w}, p.name_un), word_similarity(${w}, ${localName})`),
+    sql`, `,
+  );
   return queryRows(
     db,
-    sql`select iso3, coalesce(names ->> ${language}, name_un) as name,
-          greatest(word_similarity(lower(name_un), lower(${q})), word_similarity(lower(coalesce(names ->> ${language}, name_un)), lower(${q})))::float8 as similarity
-        from parties
-        where kind = 'state'
-        order by similarity desc, iso3
+    sql`select p.iso3, ${localName} as name, greatest(${best})::float8 as similarity
+        from parties p
+        where p.kind = 'state' and greatest(${best}) >= 0.45
+        order by similarity desc, p.iso3
         limit ${limit}`,
-  ).then((rows) => (rows as { iso3: string; name: string; similarity: number }[]).filter((r) => r.similarity >= 0.5));
+  );
 }
 
 /** Which of these article numbers and chapter numbers the Convention has. */

@@ -64,8 +64,11 @@ export async function search(ctx: UseCaseContext, raw: RawSearchQuery, language?
   const request = await checkedRequest(ctx, raw);
   const lang = isUnLanguage(language) ? language : 'en';
   const scope = scopeOf(ctx);
-  const result = await searchItems(ctx.db, request, { scope, language: lang, offset: (request.page - 1) * request.pageSize, limit: request.pageSize });
-  const suggestions = request.q ? await similarStates(ctx.db, request.q, lang) : [];
+  // Two statements at once: on a PostgreSQL pool they run side by side.
+  const [result, suggestions] = await Promise.all([
+    searchItems(ctx.db, request, { scope, language: lang, offset: (request.page - 1) * request.pageSize, limit: request.pageSize }),
+    request.q ? similarStates(ctx.db, request.q, lang) : Promise.resolve([]),
+  ]);
   return {
     query: request,
     scope,
