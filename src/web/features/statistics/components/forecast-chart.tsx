@@ -42,7 +42,7 @@ export function ForecastChart({ cycle }: { cycle: number }) {
                 <Text fw={600}>
                   {t('statistics.forecastSummary', { p50: f.date(completion.p50), p10: f.date(completion.p10), p90: f.date(completion.p90) })}
                 </Text>
-                <Text>
+                <Text component="div">
                   {t('statistics.plannedEnd', { date: f.date(d.plannedEnd), probability: percent(d.probabilityOnTime ?? 0) })}{' '}
                   <Badge color={likely ? 'green' : 'orange'} variant="light">
                     {likely ? t('statistics.likely') : t('statistics.unlikely')}
