@@ -80,6 +80,8 @@ export const ACTIONS = [
   'assistance.classify',
   'assistance.review',
   'assistance.import',
+  'ta.read',
+  'ta.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

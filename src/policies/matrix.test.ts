@@ -93,6 +93,8 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'assistance.classify':     ['-', 'Y', 'Y', 'Y', 'Y'],
   'assistance.review':       ['-', 'Y', '-', '-', '-'],
   'assistance.import':       ['-', 'Y', '-', '-', '-'],
+  'ta.read':                 ['-', 'Y', 'Y', 'Y', 'Y'],
+  'ta.manage':               ['-', 'Y', '-', '-', '-'],
 };
 
 function actorFor(column: Column): Actor {

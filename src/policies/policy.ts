@@ -198,6 +198,11 @@ export const RULES = {
   'assistance.classify': signedIn,
   'assistance.review': secretariat,
   'assistance.import': secretariat,
+  // Technical-assistance projects matched to funding (docs/TA-PROJECTS.md): every signed-in
+  // user reads the needs without a provider, the portfolios and a State's projects; a donor's
+  // individual allocations follow 'finance.readDonor'; the secretariat records everything.
+  'ta.read': signedIn,
+  'ta.manage': secretariat,
 } satisfies Record<Action, Rule>;
 
 export function may(actor: Actor, action: Action, resource?: ResourceContext): boolean {

@@ -43,6 +43,7 @@ import { registerAssistanceRoutes } from './routes/assistance.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
 import { registerSessionAttendanceRoutes } from './routes/session-attendance.ts';
 import { registerOpenDataRoutes } from './routes/open-data.ts';
+import { registerTaProjectRoutes } from './routes/ta-projects.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerThematicRoutes } from './routes/thematic.ts';
 import { registerPublicationRoutes } from './routes/publications-public.ts';
@@ -189,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   registerSearchRoutes(app, routeDeps);
   registerThematicRoutes(app, routeDeps);
   registerOpenDataRoutes(app, routeDeps);
+  registerTaProjectRoutes(app, routeDeps);
 
   const webDist = deps.webDist ?? WEB_DIST;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
