@@ -65,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  // pg_trgm (trigram similarity of State names in the search, docs/SEARCH.md) is not built
+  // pg_trgm (trigram similarity of State names in the search, docs/ANALYTICS.md) is not built
   // into PGlite: its bundle must be loaded here so that the migration's CREATE EXTENSION finds
   // it, on a new data folder, a reopened one and a cloned test template alike.
   const extensions = { pg_trgm };

@@ -161,7 +161,7 @@ export const RULES = {
   // attendance are the secretariat's (sessions.manage).
   'sessions.participants.read': roles('secretariat', 'focal-point', 'delegate'),
   'sessions.register': roles('secretariat', 'focal-point', 'delegate'),
-  // Recommendation search and thematic reports (issue 6, docs/SEARCH.md): anyone searches and
+  // Recommendation search and thematic reports (issue 6, docs/ANALYTICS.md): anyone searches and
   // reads the thematic report, over published material only; the secretariat also over the
   // working texts of every review (drafts included) and may name the States in examples.
   'search.read': everyone,

@@ -1,5 +1,5 @@
 /**
- * The recommendation search through the API on the real database (docs/SEARCH.md): the
+ * The recommendation search through the API on the real database (docs/ANALYTICS.md): the
  * public never reads an unpublished text (the demo drafts' marker), facet counts exact on
  * items inserted here, each facet counted under the other facets' selection, highlights as
  * plain segments (no markup to inject), trigram suggestions of State names, bad input

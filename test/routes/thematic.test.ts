@@ -1,5 +1,5 @@
 /**
- * The thematic report through the API on the real database (docs/SEARCH.md): figures equal
+ * The thematic report through the API on the real database (docs/ANALYTICS.md): figures equal
  * to counts taken straight from the tables over finalised reports; challenges grouped, with
  * examples anonymised unless named; the public quotes published reports only; bad input
  * refused; the DOCX opened by LibreOffice (converted to text) shows the figures and holds a

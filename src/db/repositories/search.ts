@@ -1,6 +1,6 @@
 /**
  * @module search repository
- * The recommendation search in one SQL statement (docs/SEARCH.md): the items that match the
+ * The recommendation search in one SQL statement (docs/ANALYTICS.md): the items that match the
  * words (full-text, `english` configuration, GIN expression indexes of migration 0017) and
  * the scope are gathered once; from them come the facet counts — each facet counted under
  * every other facet's selection, so that ticking a box never hides its neighbours — the

@@ -1,6 +1,6 @@
 /**
  * @module thematic repository
- * What the thematic report counts (docs/SEARCH.md): the reviews of a cycle whose report is
+ * What the thematic report counts (docs/ANALYTICS.md): the reviews of a cycle whose report is
  * finalised, their recommendations and good practices per article, and the challenge texts —
  * the working texts (latest section version) or those of the latest published report.
  */

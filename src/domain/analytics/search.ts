@@ -1,6 +1,6 @@
 /**
  * @module search
- * The recommendation search (issue 6; docs/SEARCH.md): what a query may say, read from the
+ * The recommendation search (issue 6; docs/ANALYTICS.md): what a query may say, read from the
  * query string into checked filters; how a highlighted text comes back (plain segments, never
  * markup, so a text can never inject HTML into a page); the rows of an export. Pure.
  */

@@ -1,6 +1,6 @@
 /**
  * @module thematic
- * The thematic report (issue 6; docs/SEARCH.md "Thematic reports"): per chapter and article
+ * The thematic report (issue 6; docs/ANALYTICS.md "Thematic reports"): per chapter and article
  * of a cycle, how many States with completed reviews received recommendations, how many
  * recommendations and good practices there are, and the most common challenges, grouped,
  * with examples — the States anonymised ("a State of the African Group") unless named.
@@ -99,7 +99,7 @@ export const MAX_GROUPS = 5;
 export const MAX_EXAMPLES = 2;
 
 // A short list of English function words and words every challenge shares with every other
-// (they would make one meaningless group). Documented in docs/SEARCH.md.
+// (they would make one meaningless group). Documented in docs/ANALYTICS.md.
 const STOPWORDS = new Set(
   `about above after again against also among because been before being below between both but can could did does doing down during each either from further have having here hers however into itself just lack lacks limited more most much must need needs neither nor not only other ought over own same should some such than that their theirs them then there these they this those through under until upon very was were what when where which while whom whose why will with within without would your yet ensure ensured remain remains still there's it's demo article articles state states party parties country national authorities authority measure measures implementation implement implemented convention review reviewed reviewing reviewers`.split(
     /\s+/,

@@ -1,5 +1,5 @@
 /**
- * Recommendation search (docs/SEARCH.md): full-text search over recommendations, good
+ * Recommendation search (docs/ANALYTICS.md): full-text search over recommendations, good
  * practices and assistance needs with facets, and its exports. Thin: each handler validates
  * and calls a use case; the scope (published only, or everything) comes from the policy.
  */

@@ -1,5 +1,5 @@
 /**
- * Thematic reports (docs/SEARCH.md): figures per chapter and article of a cycle with the
+ * Thematic reports (docs/ANALYTICS.md): figures per chapter and article of a cycle with the
  * most common challenges, as JSON for the web page and as a DOCX in UN layout. Thin.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * @module search use cases
- * The recommendation search (docs/SEARCH.md): anyone searches what is published; the
+ * The recommendation search (docs/ANALYTICS.md): anyone searches what is published; the
  * secretariat also the working texts of every review. An article or chapter the Convention
  * does not have is refused (a typo should not look like "no results").
  */

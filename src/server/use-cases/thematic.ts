@@ -1,6 +1,6 @@
 /**
  * @module thematic use cases
- * The thematic report of a cycle (docs/SEARCH.md "Thematic reports"). Counts are aggregates
+ * The thematic report of a cycle (docs/ANALYTICS.md "Thematic reports"). Counts are aggregates
  * over every review of the cycle whose report is finalised, for everyone. Challenge texts —
  * grouped, and quoted as examples — come from published reports only for the public, and from
  * the working texts for the secretariat. States are anonymised unless `named` is asked: the

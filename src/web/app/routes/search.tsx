@@ -1,5 +1,5 @@
 /**
- * Recommendation search (docs/SEARCH.md): words, facets with counts, highlighted results,
+ * Recommendation search (docs/ANALYTICS.md): words, facets with counts, highlighted results,
  * CSV and XLSX exports of the whole result. The public searches published reports; the
  * secretariat every report, drafts included (the page says which).
  */

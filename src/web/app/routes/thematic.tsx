@@ -1,5 +1,5 @@
 /**
- * Thematic reports (docs/SEARCH.md): per chapter and article of a cycle, the States with
+ * Thematic reports (docs/ANALYTICS.md): per chapter and article of a cycle, the States with
  * recommendations, the numbers of recommendations and good practices, and the most common
  * challenges, with a chart and a table of the same figures; the DOCX in UN layout to
  * download. Loaded lazily: the charting library stays out of the main bundle.

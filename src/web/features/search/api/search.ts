@@ -1,5 +1,5 @@
 /**
- * The recommendation search (docs/SEARCH.md): one query per page of results with its facet
+ * The recommendation search (docs/ANALYTICS.md): one query per page of results with its facet
  * counts; the export links carry the same query string.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';

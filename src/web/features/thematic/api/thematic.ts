@@ -1,4 +1,4 @@
-/** The thematic report of a cycle (docs/SEARCH.md "Thematic reports"). */
+/** The thematic report of a cycle (docs/ANALYTICS.md "Thematic reports"). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 
