@@ -54,18 +54,24 @@ export function dictionaryDocument() {
 
 /**
  * Every data set as `<name>.json` and `<name>.csv`, plus `dictionary.json` and
- * `dictionary.csv`. Entries are written one after the other; each reads its data only when
- * its turn comes, so one page is in memory at a time.
+ * `dictionary.csv`. Each entry is appended only when the one before it is written:
+ * archiver starts reading a stream as soon as it is appended, so appending all at once would
+ * run every data set's reads side by side and hold a page of each in memory.
  */
 export function bulkZip(open: (name: DatasetName) => Batches, exportedAt: string): Readable {
   const archive = archiver('zip', { zlib: { level: 6 } });
   const date = new Date(exportedAt);
-  archive.append(JSON.stringify({ ...dictionaryDocument(), exportedAt }, null, 2), { name: 'dictionary.json', date });
-  archive.append(Readable.from(csvChunks(once(dictionaryRows()), ['dataset', 'field', 'type', 'nullable', 'description'])), { name: 'dictionary.csv', date });
-  for (const d of DATASETS) {
-    archive.append(jsonStream(open(d.name)), { name: `${d.name}.json`, date });
-    archive.append(csvStream(d.name, open(d.name)), { name: `${d.name}.csv`, date });
-  }
-  void archive.finalize();
+  const entries: (() => void)[] = [
+    () => archive.append(JSON.stringify({ ...dictionaryDocument(), exportedAt }, null, 2), { name: 'dictionary.json', date }),
+    () => archive.append(Readable.from(csvChunks(once(dictionaryRows()), ['dataset', 'field', 'type', 'nullable', 'description'])), { name: 'dictionary.csv', date }),
+    ...DATASETS.flatMap((d) => [() => archive.append(jsonStream(open(d.name)), { name: `${d.name}.json`, date }), () => archive.append(csvStream(d.name, open(d.name)), { name: `${d.name}.csv`, date })]),
+  ];
+  const next = () => {
+    const entry = entries.shift();
+    if (entry) entry();
+    else void archive.finalize();
+  };
+  archive.on('entry', next);
+  next();
   return archive;
 }
