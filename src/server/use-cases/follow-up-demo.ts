@@ -20,6 +20,7 @@ import { milestoneDate } from '../../domain/reviews/review.ts';
 
 const STATE = 'Demo focal point (fictitious)';
 const SECRETARIAT = 'Demo secretariat officer (fictitious)';
+const ROUND_2 = ['implemented', 'partly-implemented', 'implemented', 'not-implemented'] as const;
 
 export async function seedDemoFollowUp(db: Db, reviews: StoredReview[], now: Date): Promise<void> {
   if ((await db.select({ id: followUpRounds.id }).from(followUpRounds).limit(1)).length > 0) return;
@@ -67,7 +68,8 @@ export async function seedDemoFollowUp(db: Db, reviews: StoredReview[], now: Dat
         });
         const assessedOn = addDays(submittedOn, 45);
         if (assessedOn > today) continue;
-        const status = FOLLOW_UP_STATUSES[(n + index + number) % FOLLOW_UP_STATUSES.length]!;
+        // Round 1 spreads over the four statuses; round 2 mostly improves on it, not always.
+        const status = number === 1 ? FOLLOW_UP_STATUSES[(n + index) % FOLLOW_UP_STATUSES.length]! : ROUND_2[(n + index) % ROUND_2.length]!;
         rows.assessments.push({
           id: randomUUID(),
           reviewId: row.id,
@@ -76,8 +78,8 @@ export async function seedDemoFollowUp(db: Db, reviews: StoredReview[], now: Dat
           sequence: r.sequence,
           version: 1,
           selfReportId: reportId,
-          status: number === 2 ? 'implemented' : status,
-          note: status === 'implemented' || number === 2 ? '' : 'Demo: what remains to be done (fictitious).',
+          status,
+          note: status === 'implemented' ? '' : 'Demo: what remains to be done (fictitious).',
           assessedOn,
           side: n % 2 === 0 ? 'secretariat' : 'reviewing',
           assessor: SECRETARIAT,

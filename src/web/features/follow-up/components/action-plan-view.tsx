@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { useFormatters } from '../../../lib/format.ts';
 import { paths } from '../../../lib/paths.ts';
+import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { planExportHref, PROGRESS_STATUSES, useActionPlan, useReportProgress, useSaveAction, type ActionDto, type ActionPlanResponse, type ProgressStatus } from '../api/follow-up.ts';
 
 function NewActionForm({ plan }: { plan: ActionPlanResponse }) {
@@ -95,6 +96,7 @@ export function ActionPlanView({ reviewId }: { reviewId: string }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const plan = useActionPlan(reviewId);
+  const { nameOf } = usePartyNames();
   const back = (
     <Anchor component={Link} to={paths.reviewFollowUp.getHref(reviewId)} size="sm">
       {t('followUp.plan.back')}
@@ -106,7 +108,7 @@ export function ActionPlanView({ reviewId }: { reviewId: string }) {
   return (
     <>
       <PageHeader
-        title={t('followUp.plan.pageTitle', { state: data.stateIso3, cycle: f.calendarYear(data.cycle) })}
+        title={t('followUp.plan.pageTitle', { state: nameOf(data.stateIso3), cycle: f.calendarYear(data.cycle) })}
         description={t('followUp.plan.description')}
         actions={
           <Group gap="md">
@@ -130,7 +132,7 @@ export function ActionPlanView({ reviewId }: { reviewId: string }) {
                   {a.title}
                 </Title>
                 {a.progress ? (
-                  <Badge variant="light" color="blue.9" tt="none">
+                  <Badge variant="dot" color="blue.9" tt="none" size="lg">
                     {a.progress.percent === null ? t(`followUp.progress.${a.progress.status}`) : `${f.number(a.progress.percent)} % · ${t(`followUp.progress.${a.progress.status}`)}`}
                   </Badge>
                 ) : null}

@@ -74,7 +74,7 @@ export function SelfReportForm({ reviewId, round, recommendation }: { reviewId: 
             {t('followUp.selfReport.submit')}
           </Button>
           {isDone ? (
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" fw={600} role="status">
               {t('followUp.selfReport.done')}
             </Text>
           ) : null}
@@ -109,7 +109,7 @@ export function AssessmentForm({ reviewId, round, recommendation }: { reviewId: 
             {t('followUp.assessment.submit')}
           </Button>
           {assess.isSuccess ? (
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" fw={600} role="status">
               {t('followUp.assessment.done')}
             </Text>
           ) : null}

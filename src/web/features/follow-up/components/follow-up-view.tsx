@@ -13,7 +13,7 @@ import { STATUS_COLOURS, statusLabel } from './labels.ts';
 export function StatusBadge({ status }: { status: keyof typeof STATUS_COLOURS }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light" tt="none">
+    <Badge color={STATUS_COLOURS[status]} variant="dot" tt="none" size="lg">
       {statusLabel(t, status)}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { StatusOrNone } from '../api/follow-up.ts';
 
-/** Colours chosen for contrast on the light badge background (axe colour-contrast). */
+/** The dot of each status badge; the label stays in the text colour (axe colour-contrast). */
 export const STATUS_COLOURS: Record<StatusOrNone, string> = {
   implemented: 'green.9',
   'partly-implemented': 'yellow.9',
