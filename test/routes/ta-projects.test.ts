@@ -196,7 +196,7 @@ describe('technical assistance matched to funding', () => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Needs without a provider', 'Portfolios', 'Projects']);
     const unmet = await get<Unmet>('/api/ta/unmet');
-    expect(String(workbook.getWorksheet('Needs without a provider')!.getCell('A1').value)).toContain(`: ${unmet.total}`);
+    expect(workbook.getWorksheet('Needs without a provider')!.getCell('A1').text).toContain(`: ${unmet.total}`);
     const portfolios = workbook.getWorksheet('Portfolios')!;
     const unodc = portfolios.getRows(2, portfolios.rowCount - 1)!.find((r) => r.getCell(1).value === 'UNODC')!;
     expect(unodc.getCell(3).value).toBe(1);

@@ -35,8 +35,8 @@ export interface UnmetNeeds {
 export function unmetNeeds(needs: readonly Need[], served: ReadonlySet<string>, regionOf: (iso3: string) => string | null): UnmetNeeds {
   const open = needs.filter((n) => !served.has(n.key)).map((n) => ({ ...n, region: regionOf(n.stateIso3) ?? 'none' }));
   open.sort((a, b) => a.stateIso3.localeCompare(b.stateIso3) || a.cycle - b.cycle || a.article - b.article || a.key.localeCompare(b.key));
-  const byType = ASSISTANCE_TYPES.map((type) => ({ type: type as string, count: open.filter((n) => n.types.includes(type)).length }));
-  const byRegion = REGION_ORDER.map((region) => ({ region: region as string, count: open.filter((n) => n.region === region).length }));
+  const byType = ASSISTANCE_TYPES.map((type) => ({ type: String(type), count: open.filter((n) => n.types.includes(type)).length }));
+  const byRegion = REGION_ORDER.map((region) => ({ region: String(region), count: open.filter((n) => n.region === region).length }));
   return { total: open.length, byType, byRegion, needs: open };
 }
 

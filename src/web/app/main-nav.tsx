@@ -69,6 +69,7 @@ export function MainNav() {
     { href: paths.openData.getHref(), label: t('openData.nav') },
   ];
   if (abilities['finance.read']) mechanism.push({ href: paths.finance.getHref(), label: t('finance.nav') });
+  if (abilities['ta.read']) mechanism.push({ href: paths.taProjects.getHref(), label: t('taProjects.nav') });
   const administration: NavItem[] = [];
   if (abilities['users.list']) administration.push({ href: paths.users.getHref(), label: t('nav.users') });
   if (abilities['audit.read']) administration.push({ href: paths.audit.getHref(), label: t('nav.audit') });

@@ -61,6 +61,7 @@ const routeTree = rootRoute.addChildren([
   page(paths.inbox.path, () => import('./routes/inbox.tsx'), 'InboxPage'),
   page(paths.outbox.path, () => import('./routes/outbox.tsx'), 'OutboxPage'),
   page(paths.finance.path, () => import('./routes/finance.tsx'), 'FinancePage'),
+  page(paths.taProjects.path, () => import('./routes/ta-projects.tsx'), 'TaProjectsPage'),
   page(paths.followUp.path, () => import('./routes/follow-up.tsx'), 'FollowUpDashboardPage'),
   page(paths.statistics.path, () => import('./routes/statistics.tsx'), 'StatisticsPage'),
   page(paths.assistance.path, () => import('./routes/assistance.tsx'), 'AssistancePage'),

@@ -31,6 +31,7 @@ export const paths = {
   inbox: { path: '/inbox', getHref: () => '/inbox' },
   outbox: { path: '/outbox', getHref: () => '/outbox' },
   finance: { path: '/finance', getHref: () => '/finance' },
+  taProjects: { path: '/ta-projects', getHref: () => '/ta-projects' },
   followUp: { path: '/follow-up', getHref: () => '/follow-up' },
   statistics: { path: '/statistics', getHref: () => '/statistics' },
   assistance: { path: '/assistance', getHref: () => '/assistance' },
