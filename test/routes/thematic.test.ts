@@ -42,7 +42,7 @@ interface Report {
   statesWithRecommendations: number;
   recommendations: number;
   goodPractices: number;
-  chapters: { chapter: string; recommendations: number; articles: Article[] }[];
+  chapters: { chapter: string; recommendations: number; goodPractices: number; articles: Article[] }[];
 }
 
 const get = (url: string, session: TestSession | null = null) => app.inject({ method: 'GET', url, headers: session?.headers ?? {} });
