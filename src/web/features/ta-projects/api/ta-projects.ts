@@ -2,7 +2,7 @@
  * Technical assistance matched to funding (docs/TA-PROJECTS.md): the views every signed-in
  * user reads and the secretariat's writes. Amounts travel as decimal strings, never numbers.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProviderKind, TaStatus } from '../../../../domain/ta-projects/projects.ts';
 import { apiRequest } from '../../../lib/api-client.ts';
 
@@ -80,7 +80,7 @@ const cycleQuery = (cycle: number | null) => (cycle === null ? '' : `?cycle=${cy
 export const coordinationXlsxUrl = (cycle: number | null) => `/api/ta/coordination.xlsx${cycleQuery(cycle)}`;
 
 export function useUnmet(cycle: number | null) {
-  return useQuery({ queryKey: ['ta', 'unmet', cycle], queryFn: () => apiRequest<UnmetDto>(`/api/ta/unmet${cycleQuery(cycle)}`) });
+  return useQuery({ queryKey: ['ta', 'unmet', cycle], queryFn: () => apiRequest<UnmetDto>(`/api/ta/unmet${cycleQuery(cycle)}`), placeholderData: keepPreviousData });
 }
 export function usePortfolios() {
   return useQuery({ queryKey: ['ta', 'portfolios'], queryFn: () => apiRequest<PortfolioDto[]>('/api/ta/portfolios') });
@@ -96,10 +96,10 @@ export function useFunding(enabled: boolean) {
 }
 
 /** One write of the secretariat; every view reloads after it. */
-export function useTaWrite<T>(path: (input: T) => string, method: 'POST' | 'PUT' = 'POST') {
+export function useTaWrite<T>(path: (input: T) => string, method: 'POST' | 'PUT' = 'POST', body: (input: T) => unknown = (input) => input) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: T) => apiRequest<unknown>(path(input), { method, body: input }),
+    mutationFn: (input: T) => apiRequest<unknown>(path(input), { method, body: body(input) }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['ta'] }),
   });
 }

@@ -48,7 +48,7 @@ function StatusForm({ projects }: { projects: ProjectDto[] }) {
   const [id, setId] = useState('');
   const [status, setStatus] = useState<TaStatus>('agreed');
   const [results, setResults] = useState('');
-  const write = useTaWrite<{ id: string; status: TaStatus; results?: string }>((input) => `/api/ta/projects/${input.id}/status`, 'PUT');
+  const write = useTaWrite<{ id: string; status: TaStatus; results?: string }>((input) => `/api/ta/projects/${input.id}/status`, 'PUT', ({ id: _id, ...rest }) => rest);
   const chosen = projects.find((p) => p.id === id);
   return (
     <FormCard title={t('taProjects.statusForm.title')} onSubmit={() => write.mutate({ id, status, ...(results.trim() ? { results } : {}) }, { onSuccess: () => setResults('') })} pending={write.isPending} error={write.error} done={write.isSuccess}>
@@ -79,8 +79,8 @@ function FundingForms({ projects }: { projects: ProjectDto[] }) {
   const [amount, setAmount] = useState('');
   const [spendProject, setSpendProject] = useState('');
   const [expenditureId, setExpenditureId] = useState('');
-  const allocate = useTaWrite<{ projectId: string; contributionId: string; amount: string }>((input) => `/api/ta/projects/${input.projectId}/funding`);
-  const attribute = useTaWrite<{ projectId: string; expenditureId: string }>((input) => `/api/ta/projects/${input.projectId}/spending`);
+  const allocate = useTaWrite<{ projectId: string; contributionId: string; amount: string }>((input) => `/api/ta/projects/${input.projectId}/funding`, 'POST', ({ projectId: _p, ...rest }) => rest);
+  const attribute = useTaWrite<{ projectId: string; expenditureId: string }>((input) => `/api/ta/projects/${input.projectId}/spending`, 'POST', ({ projectId: _p, ...rest }) => rest);
   const projectOptions = [{ value: '', label: t('taProjects.choose') }, ...projects.map((p) => ({ value: p.id, label: `${p.title} (${p.stateName})` }))];
   const contributions = funding.data?.contributions ?? [];
   const expenditures = (funding.data?.expenditures ?? []).filter((e) => e.projectId === null);
