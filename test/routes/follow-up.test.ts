@@ -209,6 +209,10 @@ describe('self-reports and assessments', () => {
     expect(await counts()).toEqual(before);
     // The reviewers may still assess what was reported in time.
     expect((await assess(secretariat, 1, 5, 1, { status: 'partly-implemented', note: 'Confirmed.' })).statusCode).toBe(201);
+    // The database itself keeps the history: no UPDATE or DELETE of a version, no reopening.
+    await expect(testDb.database.db.execute(sql`update follow_up_self_reports set status = 'not-implemented'`)).rejects.toThrow();
+    await expect(testDb.database.db.execute(sql`delete from follow_up_assessments`)).rejects.toThrow();
+    await expect(testDb.database.db.execute(sql`update follow_up_rounds set closed_on = null where review_id = ${reviewId}`)).rejects.toThrow();
   });
 });
 
