@@ -89,8 +89,11 @@ function branch(table: string, kind: SearchKind, needType: string, reference: st
 
 const SNAPSHOT_KEY: Record<SearchKind, string> = { recommendation: 'recommendations', 'good-practice': 'goodPractices', need: 'needs' };
 
-/** The item's text is in the latest published report of its review, in the same article. */
-const PUBLISHED = sql`exists (
+/**
+ * The item's text is in the latest published report of its review, in the same article. The
+ * cheap test first (the review has a published report), the snapshot's containment second.
+ */
+const PUBLISHED = sql`i.review_id in (select pr.review_id from publications pr where pr.document = 'report') and exists (
   select 1 from (
     select pb.snapshot from publications pb
     where pb.review_id = i.review_id and pb.document = 'report'
