@@ -144,6 +144,16 @@ describe('technical assistance matched to funding', () => {
     const results = await Promise.all([0, 1].map(() => inject('POST', `/api/ta/projects/${projectId}/funding`, secretariat, { contributionId: id, amount: '60.00' })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 422]);
     expect((await get<Funding>('/api/ta/funding')).contributions.find((c) => c.id === id)).toMatchObject({ allocated: '60.00', available: '40.00' });
+    const over = await inject('POST', `/api/ta/projects/${projectId}/funding`, secretariat, { contributionId: id, amount: '40.01' });
+    expect(problem(over)).toMatchObject({ status: 422, detail: 'Only 40.00 USD of the contribution is left to allocate; 40.01 USD was asked.' });
+  });
+
+  it('refuses funding from a withdrawn contribution', async () => {
+    const contribution = await inject('POST', '/api/finance/contributions', secretariat, { donor: { name: 'Withdrawn Fund' }, kind: 'cash', date: '2024-02-01', currency: 'USD', amount: '10.00', earmarking: 'unearmarked' });
+    const id = json<{ id: string }>(contribution).id;
+    expect((await inject('POST', `/api/finance/contributions/${id}/withdraw`, secretariat, { reason: 'Entered twice' })).statusCode).toBeLessThan(300);
+    const refused = await inject('POST', `/api/ta/projects/${projectId}/funding`, secretariat, { contributionId: id, amount: '1.00' });
+    expect(problem(refused)).toMatchObject({ status: 422, code: 'ta.invalid', detail: expect.stringContaining('withdrawn') as string });
   });
 
   it("shows a donor's allocations to that donor and the secretariat only; others see totals", async () => {
