@@ -32,7 +32,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           // PGlite takes ~0.5 GB per instance; two workers fit comfortably on 2 cores.
           maxWorkers: 2,
