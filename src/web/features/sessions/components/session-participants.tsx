@@ -259,7 +259,7 @@ export function SessionParticipants({ sessionId, ownState }: { sessionId: string
                       <Table.Td dir="auto">{p.title}</Table.Td>
                       {manage ? <Table.Td>{p.email}</Table.Td> : null}
                       <Table.Td>
-                        <Badge variant="light" color={STATUS_COLOURS[p.status]}>
+                        <Badge variant="light" color={STATUS_COLOURS[p.status]} style={{ flexShrink: 0, minWidth: 'max-content' }}>
                           {registrationStatusLabel(t, p.status)}
                         </Badge>
                       </Table.Td>
