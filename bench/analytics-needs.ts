@@ -9,10 +9,9 @@
  * statistics under 200 ms (p99 here) and within 2× of the raw SQL (medians). Measurements, not
  * assertions. Options: --needs N (default 200000), --runs N (default 30).
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { systemActor } from '../src/domain/accounts/roles.ts';
-import { openDatabase, type Database } from '../src/db/client.ts';
+import type { Database } from '../src/db/client.ts';
+import { onEachEngine } from './support/bench-engines.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { seedReferenceData } from '../src/db/seed.ts';
 import { assistanceStats } from '../src/server/use-cases/assistance.ts';
@@ -110,28 +109,5 @@ async function measure(label: string, database: Database, exec: Exec, query: (sq
 }
 
 const out = [`Open IRM technical-assistance breakdown bench, ${new Date().toISOString()}, ${NEEDS.toLocaleString('en')} synthetic needs`];
-{
-  const database = await openDatabase({ engine: 'pglite' });
-  try {
-    out.push(...(await measure('PGlite (embedded, in memory)', database, (s) => database.pglite!.exec(s), (s) => database.pglite!.query(s))));
-  } finally {
-    await database.close();
-  }
-}
-if (process.env.TEST_PG_URL) {
-  const name = `openirm_bench_needs_${process.pid}_${randomUUID().slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(process.env.TEST_PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: url.toString() });
-  try {
-    out.push(...(await measure('PostgreSQL', database, (s) => database.pool!.query(s), (s) => database.pool!.query(s))));
-  } finally {
-    await database.close();
-    await admin.query(`drop database ${name}`);
-    await admin.end();
-  }
-} else out.push('PostgreSQL: skipped (set TEST_PG_URL)');
+out.push(...(await onEachEngine('needs', measure)));
 process.stdout.write(`${out.join('\n')}\n`);

@@ -9,11 +9,10 @@
  * PostgreSQL, and within 2× of its raw SQL (medians). Measurements, not assertions.
  * Options: --recommendations N (default 200000), --runs N (default 40).
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { systemActor } from '../src/domain/accounts/roles.ts';
 import type { Actor } from '../src/domain/accounts/roles.ts';
-import { openDatabase, type Database } from '../src/db/client.ts';
+import type { Database } from '../src/db/client.ts';
+import { onEachEngine } from './support/bench-engines.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { seedReferenceData } from '../src/db/seed.ts';
 import { search } from '../src/server/use-cases/search.ts';
@@ -183,28 +182,5 @@ async function measure(label: string, database: Database, exec: Exec, query: (sq
 }
 
 const out = [`Open IRM recommendation search bench, ${new Date().toISOString()}, ${RECOMMENDATIONS.toLocaleString('en')} synthetic recommendations`];
-if (!process.argv.includes('--postgres-only')) {
-  const database = await openDatabase({ engine: 'pglite' });
-  try {
-    out.push(...(await measure('PGlite (embedded, in memory)', database, (s) => database.pglite!.exec(s), (s) => database.pglite!.query(s), false)));
-  } finally {
-    await database.close();
-  }
-}
-if (process.env.TEST_PG_URL) {
-  const name = `openirm_bench_search_${process.pid}_${randomUUID().slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(process.env.TEST_PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ engine: 'postgres', url: url.toString() });
-  try {
-    out.push(...(await measure('PostgreSQL', database, (s) => database.pool!.query(s), (s) => database.pool!.query(s), true)));
-  } finally {
-    await database.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
-} else out.push('PostgreSQL: skipped (set TEST_PG_URL)');
+out.push(...(await onEachEngine('search', measure, { postgresOnly: process.argv.includes('--postgres-only') })));
 process.stdout.write(`${out.join('\n')}\n`);
