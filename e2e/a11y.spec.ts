@@ -71,7 +71,6 @@ test('pages in Arabic (right to left) have no serious accessibility violations',
 });
 
 test('drawing of lots pages have no serious accessibility violations', async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   // Cycle 2 has no cohorts in the demo data: draw them, then the reviewers of its first year.
   await publishDrawViaApi(page, { kind: 'cohorts', cycle: 2 });
@@ -112,7 +111,6 @@ test('drawing of lots pages have no serious accessibility violations', async ({ 
 });
 
 test('country review pages have no serious accessibility violations', async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, DEMO.secretariat);
   // A late review, so that the overdue colours and the delay bars are scanned too.
   const id = await importReviewViaApi(page, ['PER,1,2,CHL,ESP,2011-06-01,2011-06-20,2011-09-01,,,,,,,,']);
@@ -140,7 +138,6 @@ test('country review pages have no serious accessibility violations', async ({ p
 });
 
 test('checklist and desk review pages have no serious accessibility violations', async ({ page }) => {
-  test.setTimeout(180_000);
   await signIn(page, DEMO.secretariat);
   const id = await austriaCycle2ReviewViaApi(page);
   await signOut(page);

@@ -5,7 +5,6 @@ import { austriaCycle2ReviewViaApi, DEMO, settle, signIn, signOut } from './help
 const LAW_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 test('the focal point answers, attaches a file and submits the checklist; an expert asks, the focal point replies into the answer; the tracker moves on', async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   const id = await austriaCycle2ReviewViaApi(page);
   await signOut(page);

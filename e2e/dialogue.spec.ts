@@ -5,7 +5,6 @@ import ICAL from 'ical.js';
 import { austriaCycle2ReviewViaApi, DEMO, settle, signIn, signOut } from './helpers.ts';
 
 test('the secretariat organises a joint meeting across the change to summer time; the .ics is right; an expert keeps notes and finds a slot for a virtual meeting', async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   const id = await austriaCycle2ReviewViaApi(page);
   await page.goto(`/reviews/${id}`);

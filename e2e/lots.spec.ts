@@ -27,7 +27,6 @@ async function runAndPublish(page: Page, entropy: string): Promise<void> {
 }
 
 test('the secretariat draws cohorts and reviewers; the public sees the result and the commitment', async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   await emptyCohortsOfCycleOne(page);
 

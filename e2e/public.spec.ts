@@ -3,7 +3,6 @@ import { expectNoSeriousViolations } from './axe.ts';
 import { chooseLanguage, settle } from './helpers.ts';
 
 test('anyone, without an account, follows the review schedule to a country profile, in English and Arabic', async ({ page }) => {
-  test.setTimeout(120_000);
   await page.goto('/schedule');
   await settle(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Review schedule' })).toBeVisible();

@@ -15,7 +15,6 @@ async function confirmStep(page: Page, name: string) {
 }
 
 test('the secretariat drafts two sections, the State agrees, the summary is finalised and translated into Arabic, the State consents, and the public reads it, right to left in Arabic', async ({ page }) => {
-  test.setTimeout(120_000);
   await signIn(page, DEMO.secretariat);
   const id = await importReviewViaApi(page, [AUSTRIA_CYCLE_1]);
 

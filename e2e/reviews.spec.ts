@@ -6,7 +6,6 @@ import { chooseLanguage, DEMO, importReviewViaApi, settle, signIn } from './help
 const ROW = 'ECU,1,2,COL,FRA,2011-06-01,2011-06-20,2011-09-01,,,,,,,,';
 
 test('the secretariat records the next milestone of a review; the public sees the tracker', async ({ page }) => {
-  test.setTimeout(90_000);
   await signIn(page, DEMO.secretariat);
   const id = await importReviewViaApi(page, [ROW]);
 

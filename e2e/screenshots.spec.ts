@@ -27,7 +27,6 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 test('screenshots in English and Arabic', async ({ page }) => {
-  test.setTimeout(180_000);
   mkdirSync(dir!, { recursive: true });
   await page.goto('/sign-in');
   await shoot(page, 'en-sign-in');

@@ -20,7 +20,6 @@ test('a server without mail says so and points to the feed', async ({ page }) =>
 });
 
 test('anyone follows a State by e-mail from the schedule, in English and Arabic, and is told to confirm', async ({ page }) => {
-  test.setTimeout(120_000);
   const sent: unknown[] = [];
   await page.route('**/api/public/subscriptions/availability', (route) => route.fulfill({ json: { available: true } }));
   await page.route('**/api/public/subscriptions', async (route) => {
