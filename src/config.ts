@@ -23,6 +23,10 @@ export const configSchema = z.object({
     .string()
     .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** PostgreSQL: milliseconds to wait for a connection before answering 503 "database unavailable". */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  /** PostgreSQL: longest a single statement may run (server-side statement_timeout), in milliseconds. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** production disables demo accounts and data whatever else is set. */
