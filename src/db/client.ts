@@ -48,7 +48,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      options: '-c TimeZone=UTC',
+      // JIT off: the planner's row estimates for set-returning functions (jsonb arrays) push
+      // small analytics queries over its cost threshold, and compiling then takes longer than
+      // the query itself (measured: 634 ms of JIT for a 250-ms breakdown; docs/ANALYTICS.md).
+      options: '-c TimeZone=UTC -c jit=off',
       connectionTimeoutMillis: 5_000,
     });
     // An idle client that loses its server emits 'error'; without a listener Node exits.
