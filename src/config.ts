@@ -68,6 +68,15 @@ export const configSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style URLs (http://host/bucket/key), needed by most self-hosted S3-compatible stores. */
   S3_FORCE_PATH_STYLE: booleanish.default(true),
+  /** OpenID Connect sign-in: the identity provider's issuer URL. Unset (with the two below) turns the feature off. */
+  OIDC_ISSUER: z.url().optional(),
+  /** This server's client id and secret at the identity provider (a confidential client). */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends users back; default PUBLIC_URL (or the address the request came to) + /api/auth/oidc/callback. */
+  OIDC_REDIRECT_URL: z.url().optional(),
+  /** Text of the sign-in button, e.g. "UN Single Sign-On". */
+  OIDC_LABEL: z.string().trim().min(1).max(80).default('Single sign-on'),
 });
 
 export type Config = z.infer<typeof configSchema> & {
@@ -102,6 +111,20 @@ function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
   }
 }
 
+/**
+ * OIDC needs the issuer, client id and secret together; a plain-HTTP issuer is accepted only
+ * on this machine (a local test provider), since tokens would otherwise cross the network in clear.
+ */
+function checkOidcSettings(parsed: z.infer<typeof configSchema>): string[] {
+  const set = [parsed.OIDC_ISSUER, parsed.OIDC_CLIENT_ID, parsed.OIDC_CLIENT_SECRET].filter((v) => v !== undefined).length;
+  if (set === 0) return [];
+  if (set < 3) return ['OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable OpenID Connect sign-in, or none'];
+  const issuer = new URL(parsed.OIDC_ISSUER!);
+  const isLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback)) return ['OIDC_ISSUER: must be an https:// URL (http:// only on localhost)'];
+  return [];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Record<string, unknown> = {}): Config {
   const fromEnv = Object.fromEntries(
     Object.keys(configSchema.shape)
@@ -114,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
   }
   const parsed = result.data;
   if (parsed.FILE_STORE === 's3' && !parsed.S3_BUCKET) throw new ConfigError(['S3_BUCKET: required when FILE_STORE is s3']);
+  const oidcProblems = checkOidcSettings(parsed);
+  if (oidcProblems.length > 0) throw new ConfigError(oidcProblems);
   return {
     ...parsed,
     dataDir: path.resolve(parsed.DATA_DIR),
