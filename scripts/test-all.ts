@@ -3,6 +3,7 @@
  * `N passed, N failed, N skipped` summed over all of them (CI reads that line).
  *
  *   typecheck, lint              each counts as one check
+ *   npm audit                    one check: no high/critical advisory in production deps
  *   vitest unit + web            pure domain/policy tests, React component tests
  *   vitest integration (pglite)  routes, CLI, database on the embedded engine
  *   vitest integration (postgres) the same suite on a real PostgreSQL server
@@ -89,10 +90,42 @@ async function playwright(): Promise<void> {
   tallies.push({ name, passed: report.stats.expected + report.stats.flaky, failed, skipped: report.stats.skipped });
 }
 
+/**
+ * `npm audit --omit=dev --audit-level=high`: one check, failed by any high or critical
+ * advisory in a production dependency. When the advisory service cannot be reached the
+ * check fails in CI (nothing was proved) and is skipped on a developer's machine.
+ */
+async function npmAudit(): Promise<void> {
+  const name = 'npm audit (production, high+)';
+  process.stdout.write('\n▶ npm audit --omit=dev --audit-level=high\n');
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
+    const child = spawn('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', (c) => resolve({ code: c ?? 1, stdout: out }));
+  });
+  let report: { metadata?: { vulnerabilities?: Record<string, number> }; message?: string } = {};
+  try {
+    report = JSON.parse(stdout) as typeof report;
+  } catch {
+    report = { message: `unreadable output (exit ${code})` };
+  }
+  const counts = report.metadata?.vulnerabilities;
+  if (!counts) {
+    const note = `advisory service unreachable: ${report.message ?? `exit ${code}`}`;
+    tallies.push({ name, passed: 0, failed: isCi ? 1 : 0, skipped: isCi ? 0 : 1, note });
+    return;
+  }
+  const serious = (counts.high ?? 0) + (counts.critical ?? 0);
+  process.stdout.write(`  ${Object.entries(counts).map(([level, n]) => `${level}: ${n}`).join(', ')}\n`);
+  tallies.push({ name, passed: serious === 0 ? 1 : 0, failed: serious === 0 ? 0 : 1, skipped: 0, note: serious === 0 ? undefined : `${serious} high/critical advisories: run npm audit --omit=dev` });
+}
+
 mkdirSync(TMP, { recursive: true });
 await check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 await check('typecheck (web)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 if (!skip.has('lint')) await check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+if (!skip.has('audit')) await npmAudit();
 await vitest('unit + web', ['unit', 'web']);
 if (!skip.has('pglite')) await vitest('integration (pglite)', ['integration'], { TEST_DB_ENGINE: 'pglite' });
 if (!skip.has('postgres')) {
