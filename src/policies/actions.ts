@@ -8,6 +8,7 @@ export const ACTIONS = [
   'web.read',
   'api.docs',
   'auth.login',
+  'auth.oidc',
   'auth.logout',
   'auth.logoutEverywhere',
   'session.read',

@@ -67,6 +67,8 @@ export const RULES = {
   'web.read': everyone,
   'api.docs': everyone,
   'auth.login': everyone,
+  // OpenID Connect sign-in: starting it and coming back from the identity provider.
+  'auth.oidc': everyone,
   'auth.logout': signedIn,
   'auth.logoutEverywhere': signedIn,
   'session.read': everyone,
