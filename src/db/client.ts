@@ -30,7 +30,15 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { engine: 'postgres'; url: string; poolSize?: number }
+  | {
+      engine: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long a request waits for a connection before failing (then answered 503). */
+      connectTimeoutMs?: number;
+      /** Server-side statement_timeout: no single statement runs longer. */
+      statementTimeoutMs?: number;
+    }
   /** dataDir undefined = in memory; loadDataDir clones a dumped instance (fast test setup). */
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
 
@@ -42,20 +50,44 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * A pool that survives the server going away. node-postgres leaves two gaps that a database
+ * restart falls into: a checked-out client whose connection dies emits 'error' with no
+ * listener (which kills Node), and a client whose BEGIN fails is never released by Drizzle
+ * (the pool would shrink by one for good at each restart). So every client gets a permanent
+ * error listener, and a checked-out client whose connection ends is released (and thereby
+ * dropped) at once; the caller's later release becomes a no-op.
+ */
+function createResilientPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  const checkedOut = new WeakSet<pg.PoolClient>();
+  // An idle client that loses its server emits 'error' on the pool; without a listener Node exits.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      if (!checkedOut.has(client)) return;
+      checkedOut.delete(client);
+      const release = client.release.bind(client);
+      client.release = () => undefined;
+      release(new Error('connection to PostgreSQL lost'));
+    });
+  });
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_error, client) => checkedOut.delete(client));
+  return pool;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'postgres') {
     // Every session runs in UTC so timestamps never depend on the server's zone.
-    const pool = new pg.Pool({
+    const pool = createResilientPool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      // JIT off: the planner's row estimates for set-returning functions (jsonb arrays) push
-      // small analytics queries over its cost threshold, and compiling then takes longer than
-      // the query itself (measured: 634 ms of JIT for a 250-ms breakdown; docs/ANALYTICS.md).
-      options: '-c TimeZone=UTC -c jit=off',
-      connectionTimeoutMillis: 5_000,
+      options: '-c TimeZone=UTC',
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     });
-    // An idle client that loses its server emits 'error'; without a listener Node exits.
-    pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await withTimeout(pool.query('select 1'), 6_000, 'PostgreSQL');
     return {

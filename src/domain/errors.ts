@@ -100,6 +100,10 @@ export type ErrorCode =
   | 'mail.unavailable'
   /** The database cannot be reached. */
   | 'database.unavailable'
+  /** The file store has no space left for an upload (disk full, quota). */
+  | 'storage.full'
+  /** The file store cannot be written (folder missing, read-only, bucket refusing). */
+  | 'storage.unavailable'
   /** Anything unexpected; logged with the request id. */
   | 'internal';
 

@@ -3,7 +3,7 @@
  * Opens the configured database for the server or a CLI command, turning every way this
  * can fail into one plain sentence for the operator.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
@@ -21,13 +21,24 @@ function describeUrl(url: string): string {
   }
 }
 
+/**
+ * Creates the folder and really writes a file into it: a permission check alone says yes to
+ * root on a read-only disk, and no check at all would only fail at the first upload.
+ */
 function ensureWritableDir(dir: string): void {
+  const probe = path.join(dir, `.write-test-${process.pid}`);
   try {
     mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
   } catch (error) {
     throw new StartupError(`The data folder ${dir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Set DATA_DIR to a writable folder.`);
   }
+}
+
+/** With FILE_STORE=local, uploads go to DATA_DIR/files: refuse to start rather than fail at the first upload. */
+export function ensureFileStoreWritable(config: Config): void {
+  if (config.FILE_STORE === 'local') ensureWritableDir(path.join(config.dataDir, 'files'));
 }
 
 export interface OpenedDatabase {
@@ -41,7 +52,7 @@ export async function openConfiguredDatabase(config: Config, purpose: string, op
   let database: Database;
   if (config.DATABASE_URL) {
     try {
-      database = await openDatabase({ engine: 'postgres', url: config.DATABASE_URL });
+      database = await openDatabase({ engine: 'postgres', url: config.DATABASE_URL, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
     } catch (error) {
       throw new StartupError(`Cannot connect to PostgreSQL at ${describeUrl(config.DATABASE_URL)}: ${(error as Error).message}`);
     }

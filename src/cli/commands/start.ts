@@ -8,7 +8,7 @@ import { seedReferenceData } from '../../db/seed.ts';
 import { buildApp } from '../../server/app.ts';
 import { mailSettingsOf } from '../../server/mailer.ts';
 import { startNotificationWorker } from '../../server/notification-worker.ts';
-import { openConfiguredDatabase, StartupError } from '../../server/runtime.ts';
+import { ensureFileStoreWritable, openConfiguredDatabase, StartupError } from '../../server/runtime.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/use-cases/seed-demo.ts';
 import { seedDemoReviews } from '../../server/use-cases/demo-reviews.ts';
 
@@ -19,6 +19,7 @@ export function packageVersion(): string {
 
 export async function startServer(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
+  ensureFileStoreWritable(config);
   const opened = await openConfiguredDatabase(config, 'server');
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {

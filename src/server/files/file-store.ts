@@ -10,6 +10,8 @@ import { S3FileStore } from './s3-file-store.ts';
 export interface FileStore {
   /** Stores the bytes under the key; a key is written once and never changed. */
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** Deletes the bytes of a key (no error when already gone): undoes a put whose database row was not written. */
+  remove(key: string): Promise<void>;
   /** The bytes of a key; throws when they are missing. */
   get(key: string): Promise<Buffer>;
   /** Where the files go, for the start-up banner and errors. */
@@ -28,4 +30,19 @@ export function createFileStore(config: Config): FileStore {
     });
   }
   return new LocalFileStore(`${config.dataDir}/files`);
+}
+
+/**
+ * Stores the bytes, then writes the database rows that name them. The row comes second so it
+ * never points at nothing; when the rows cannot be written (database down, a rule broken in
+ * the transaction) the stored bytes are removed again so no orphan file is left behind.
+ */
+export async function storeThenRecord<T>(files: FileStore, key: string, bytes: Buffer, contentType: string, record: () => Promise<T>): Promise<T> {
+  await files.put(key, bytes, contentType);
+  try {
+    return await record();
+  } catch (error) {
+    await files.remove(key).catch(() => undefined);
+    throw error;
+  }
 }

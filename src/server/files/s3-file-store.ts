@@ -4,6 +4,7 @@
  * the whole AWS SDK, and the same requests any S3-compatible store understands.
  */
 import { AwsClient } from 'aws4fetch';
+import { DomainError } from '../../domain/errors.ts';
 import type { FileStore } from './file-store.ts';
 
 export interface S3Settings {
@@ -41,8 +42,27 @@ export class S3FileStore implements FileStore {
   }
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
-    const response = await this.client.fetch(this.urlOf(key), { method: 'PUT', body: bytes, headers: { 'content-type': contentType } });
-    if (!response.ok) throw new Error(`The file store refused to store ${key}: HTTP ${response.status} ${await response.text()}`);
+    let response: Response;
+    try {
+      response = await this.client.fetch(this.urlOf(key), { method: 'PUT', body: bytes, headers: { 'content-type': contentType } });
+    } catch (error) {
+      // A network failure must not read as "database unavailable" (both carry ECONNREFUSED).
+      throw new DomainError('storage.unavailable', `The file store cannot be reached at the moment (${(error as Error).message}). Nothing was saved; please try again later.`);
+    }
+    if (!response.ok) {
+      const body = await response.text();
+      // S3 says EntityTooLarge / QuotaExceeded / (MinIO) XMinioStorageFull when out of room.
+      if (response.status === 507 || /StorageFull|QuotaExceeded|EntityTooLarge/.test(body)) {
+        throw new DomainError('storage.full', 'The file store has no space left for this file. Nothing was saved; please tell the secretariat and try again later.');
+      }
+      throw new DomainError('storage.unavailable', `The file store refused to store the file (HTTP ${response.status}). Nothing was saved; please try again later.`, { body: body.slice(0, 500) });
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    const response = await this.client.fetch(this.urlOf(key), { method: 'DELETE' });
+    // 204 when deleted, 404 on some stores when already gone: both leave no object.
+    if (!response.ok && response.status !== 404) throw new Error(`The file store did not delete ${key}: HTTP ${response.status}`);
   }
 
   async get(key: string): Promise<Buffer> {

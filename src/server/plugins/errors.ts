@@ -56,6 +56,8 @@ export const STATUS_OF = {
   'stats.invalidAsOf': 422,
   'mail.unavailable': 503,
   'database.unavailable': 503,
+  'storage.full': 507,
+  'storage.unavailable': 503,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
 
@@ -66,6 +68,9 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   'auth.required': 'Sign-in required',
   'policy.denied': 'Not allowed',
   'report.invalidState': 'Not possible at this step of the report',
+  'database.unavailable': 'Database unavailable',
+  'storage.full': 'No space left to store the file',
+  'storage.unavailable': 'Files cannot be stored at the moment',
   internal: 'Something went wrong on our side',
 };
 
@@ -95,7 +100,12 @@ export function problem(code: ErrorCode, detail: string, extra: Partial<ProblemB
   };
 }
 
+/** Seconds a client should wait before retrying a problem that is expected to pass by itself. */
+const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = { 'database.unavailable': 5, 'storage.unavailable': 30 };
+
 export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  const retryAfter = RETRY_AFTER_SECONDS[body.code];
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -122,13 +132,17 @@ function fromFastifyError(error: FastifyError): ProblemBody | undefined {
   return undefined;
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+/**
+ * Socket errors, PostgreSQL's admin_shutdown / crash_shutdown / cannot_connect_now (57P0x),
+ * too_many_connections (53300) and every connection_exception (class 08).
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
 
-/** Connection loss anywhere in the cause chain (Drizzle wraps driver errors). */
+/** Connection loss anywhere in the cause chain (Drizzle wraps driver errors); pool timeouts included. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current.code === 'string' && UNAVAILABLE_CODES.has(current.code)) return true;
-    if (typeof current.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(current.message)) return true;
+    if (typeof current.code === 'string' && (UNAVAILABLE_CODES.has(current.code) || /^08[0-9A-Z]{3}$/.test(current.code))) return true;
+    if (typeof current.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|canceling statement due to statement timeout/i.test(current.message)) return true;
     current = current.cause as typeof current;
   }
   return false;

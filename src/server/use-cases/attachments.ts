@@ -3,7 +3,7 @@
  * Files attached to checklist answers. The State under review (and the secretariat) attach
  * and remove them; every party reads them, reviewers only those of a submitted version.
  * The type is decided from the bytes; the bytes go to the file store before the row is
- * written, so a row never points at nothing (a failed write can leave an unused file).
+ * written, so a row never points at nothing; a row that cannot be written takes its file away.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
@@ -13,7 +13,7 @@ import { authorize } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { findAttachment, insertAttachment, markAttachmentRemoved } from '../../db/repositories/attachments.ts';
 import { listSubmissions } from '../../db/repositories/checklists.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { storeThenRecord, type FileStore } from '../files/file-store.ts';
 import { loadContext, summariseAttachment, type SubmittedAnswer } from './checklist.ts';
 import type { UseCaseContext } from './context.ts';
 import { relationTo } from './reviews.ts';
@@ -37,12 +37,13 @@ export async function uploadAttachment(ctx: UseCaseContext, files: FileStore, ma
   const accepted = checkAttachment({ filename: file.filename, sizeBytes: file.bytes.length, detectedType: detected?.mime, isText: !detected && isPlainText(file.bytes) }, maxBytes);
   const id = randomUUID();
   const storageKey = `${ctx.now.getUTCFullYear()}/${id}`;
-  await files.put(storageKey, file.bytes, accepted.contentType);
-  const row = await ctx.db.transaction(async (tx) => {
-    const inserted = await insertAttachment(tx, { id, reviewId, provisionId, filename: accepted.filename, contentType: accepted.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey, uploadedBy: actorLabel(ctx.actor) });
-    await appendAudit(tx, { actor: ctx.actor, action: 'attachment.upload', resourceType: 'review', resourceId: reviewId, details: { attachmentId: id, provisionId, contentType: accepted.contentType, sizeBytes: file.bytes.length }, ip: ctx.ip, requestId: ctx.requestId });
-    return inserted;
-  });
+  const row = await storeThenRecord(files, storageKey, file.bytes, accepted.contentType, () =>
+    ctx.db.transaction(async (tx) => {
+      const inserted = await insertAttachment(tx, { id, reviewId, provisionId, filename: accepted.filename, contentType: accepted.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey, uploadedBy: actorLabel(ctx.actor) });
+      await appendAudit(tx, { actor: ctx.actor, action: 'attachment.upload', resourceType: 'review', resourceId: reviewId, details: { attachmentId: id, provisionId, contentType: accepted.contentType, sizeBytes: file.bytes.length }, ip: ctx.ip, requestId: ctx.requestId });
+      return inserted;
+    }),
+  );
   return summariseAttachment(row);
 }
 

@@ -38,7 +38,7 @@ import {
   type EvidenceFileRow,
   type RoundRow,
 } from '../../db/repositories/follow-up.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { storeThenRecord, type FileStore } from '../files/file-store.ts';
 import type { UseCaseContext } from './context.ts';
 import { publishedMaterialOf } from './published-material.ts';
 import { relationTo } from './reviews.ts';
@@ -204,12 +204,13 @@ export async function uploadEvidence(ctx: UseCaseContext, files: FileStore, maxB
   const accepted = checkAttachment({ filename: file.filename, sizeBytes: file.bytes.length, detectedType: detected?.mime, isText: !detected && isPlainText(file.bytes) }, maxBytes);
   const id = randomUUID();
   const storageKey = `follow-up/${ctx.now.getUTCFullYear()}/${id}`;
-  await files.put(storageKey, file.bytes, accepted.contentType);
-  const row = await ctx.db.transaction(async (tx) => {
-    const inserted = await insertEvidenceFile(tx, { id, reviewId, filename: accepted.filename, contentType: accepted.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey, uploadedBy: actorLabel(ctx.actor), uploadedAt: ctx.now });
-    await appendAudit(tx, { actor: ctx.actor, action: 'followUp.uploadEvidence', resourceType: 'review', resourceId: reviewId, details: { fileId: id, contentType: accepted.contentType, sizeBytes: file.bytes.length }, ip: ctx.ip, requestId: ctx.requestId });
-    return inserted;
-  });
+  const row = await storeThenRecord(files, storageKey, file.bytes, accepted.contentType, () =>
+    ctx.db.transaction(async (tx) => {
+      const inserted = await insertEvidenceFile(tx, { id, reviewId, filename: accepted.filename, contentType: accepted.contentType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey, uploadedBy: actorLabel(ctx.actor), uploadedAt: ctx.now });
+      await appendAudit(tx, { actor: ctx.actor, action: 'followUp.uploadEvidence', resourceType: 'review', resourceId: reviewId, details: { fileId: id, contentType: accepted.contentType, sizeBytes: file.bytes.length }, ip: ctx.ip, requestId: ctx.requestId });
+      return inserted;
+    }),
+  );
   return presentEvidenceFile(row);
 }
 

@@ -29,7 +29,7 @@ import { may, authorize } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import * as repo from '../../db/repositories/body-sessions.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { storeThenRecord, type FileStore } from '../files/file-store.ts';
 import type { UseCaseContext } from './context.ts';
 import { storedReport } from './sessions-report.ts';
 
@@ -298,12 +298,13 @@ export async function uploadDocumentFile(ctx: UseCaseContext, files: FileStore, 
     throw new DomainError('attachment.forbiddenType', `Session documents are PDF or Word (DOCX) files; ${detected ? `this file's content is ${detected}` : 'this file is of no known document type'}.`);
   }
   const storageKey = `sessions/${id}/${documentId}/${language}-${randomUUID()}`;
-  await files.put(storageKey, file.bytes, detected);
-  await ctx.db.transaction(async (tx) => {
-    const filename = cleanFilename(file.filename);
-    await repo.upsertDocumentFile(tx, { documentId, language, filename, contentType: detected, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey, uploadedBy: actorLabel(ctx.actor), uploadedAt: ctx.now });
-    await appendAudit(tx, { actor: ctx.actor, action: 'sessions.document.file', resourceType: 'session', resourceId: id, details: { symbol: document.symbol, language, contentType: detected, sizeBytes: file.bytes.length }, ip: ctx.ip, requestId: ctx.requestId });
-  });
+  await storeThenRecord(files, storageKey, file.bytes, detected, () =>
+    ctx.db.transaction(async (tx) => {
+      const filename = cleanFilename(file.filename);
+      await repo.upsertDocumentFile(tx, { documentId, language, filename, contentType: detected, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex'), storageKey, uploadedBy: actorLabel(ctx.actor), uploadedAt: ctx.now });
+      await appendAudit(tx, { actor: ctx.actor, action: 'sessions.document.file', resourceType: 'session', resourceId: id, details: { symbol: document.symbol, language, contentType: detected, sizeBytes: file.bytes.length }, ip: ctx.ip, requestId: ctx.requestId });
+    }),
+  );
   const stored = await repo.listDocumentFiles(ctx.db, [documentId]);
   return presentDocument(document, stored);
 }
