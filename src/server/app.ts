@@ -80,6 +80,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   action: Action;
+  /** The validation schemas (zod) the route declares, so tests can generate inputs shaped like them. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes: RegisteredRoute[] }> {
@@ -100,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
     const config = route.config as { action?: Action };
     config.action ??= pluginRouteAction(route.url);
     if (!config.action) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy action`);
-    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url, action: config.action });
+    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url, action: config.action, schema: route.schema });
   });
 
   registerErrorHandling(app);
