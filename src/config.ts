@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from './domain/accounts/roles.ts';
 
 const booleanish = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -35,6 +36,18 @@ export const configSchema = z.object({
   OPENIRM_DEMO: booleanish.default(true),
   /** Hours a sign-in stays valid without use. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Hours a session lives at most from sign-in, however active (idle expiry is SESSION_TTL_HOURS). */
+  SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 90).default(72),
+  /** Roles that must use two-factor sign-in (comma-separated), or "none". */
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .default('secretariat')
+    .transform((value, ctx) => {
+      const names = value.trim().toLowerCase() === 'none' ? [] : value.split(',').map((name) => name.trim()).filter(Boolean);
+      const unknown = names.filter((name) => !(ROLES as readonly string[]).includes(name));
+      if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `Unknown role(s): ${unknown.join(', ')}. Use ${ROLES.join(', ')} or none.` });
+      return names as Role[];
+    }),
   /** Consecutive failed sign-ins before an account is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** Minutes an account stays locked after too many failures. */
