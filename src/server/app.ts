@@ -156,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
     // Also holds the public schedule, feeds and one profile per State (routes/public.ts).
     trackerCache: new ResponseCache(5_000, 1_024),
     files: deps.files ?? createFileStore(config),
-    auth: { sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
+    auth: { sessionTtlHours: config.SESSION_TTL_HOURS, sessionMaxHours: config.SESSION_MAX_HOURS, mfaRequiredRoles: config.MFA_REQUIRED_ROLES, maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES },
   };
   registerSession(app, { db: deps.database.db, auth: routeDeps.auth });
 
