@@ -110,3 +110,21 @@ describe('type identifiers', () => {
     expect(parseNeedTypes('legal-advice; capacity-building;capacity-building;nonsense')).toEqual({ types: ['capacity-building', 'legal-advice'], unknown: ['nonsense'] });
   });
 });
+
+describe('breakdownNeeds with many States', () => {
+  it('gives the same States as plain set unions, across bitset word boundaries', () => {
+    const codes = Array.from({ length: 150 }, (_, i) => `S${String(i).padStart(3, '0')}`);
+    const types = ['capacity-building', 'legal-advice', 'other'] as const;
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const many = Array.from({ length: 2_000 }, () => ({ state: codes[random(codes.length)]!, article: [5, 14, 52][random(3)]!, types: [types[random(3)]!] }));
+    const b = breakdownNeeds(cellsOfNeeds(many), chapterOf, [{ id: '14+52', articles: [14, 52] }]);
+    const statesOf = (keep: (n: (typeof many)[number]) => boolean) => [...new Set(many.filter(keep).map((n) => n.state))].sort();
+    expect(b.states).toEqual(statesOf(() => true));
+    expect(b.byArticle['14']!.states).toEqual(statesOf((n) => n.article === 14));
+    expect(b.byChapter.II!.states).toEqual(statesOf((n) => n.article !== 52));
+    expect(b.byType['legal-advice']!.states).toEqual(statesOf((n) => n.types[0] === 'legal-advice'));
+    expect(b.groups[0]!.states).toEqual(statesOf((n) => n.article !== 5));
+    expect(b.statesWithNeeds).toBe(b.states.length);
+  });
+});
