@@ -20,6 +20,7 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'web.read':                ['Y', 'Y', 'Y', 'Y', 'Y'],
   'api.docs':                ['Y', 'Y', 'Y', 'Y', 'Y'],
   'auth.login':              ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'auth.oidc':               ['Y', 'Y', 'Y', 'Y', 'Y'],
   'auth.logout':             ['-', 'Y', 'Y', 'Y', 'Y'],
   'auth.logoutEverywhere':   ['-', 'Y', 'Y', 'Y', 'Y'],
   'session.read':            ['Y', 'Y', 'Y', 'Y', 'Y'],
