@@ -30,6 +30,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerOidcRoutes } from './routes/auth-oidc.ts';
 import { registerConventionRoutes } from './routes/convention.ts';
 import { registerCycleRoutes } from './routes/cycles.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   app.get('/api/openapi.json', { config: { action: 'api.docs' }, schema: { hide: true } }, async () => app.swagger());
   registerHealthRoutes(app, routeDeps);
   registerAuthRoutes(app, routeDeps);
+  registerOidcRoutes(app, routeDeps);
   registerPartyRoutes(app, routeDeps);
   registerConventionRoutes(app, routeDeps);
   registerCycleRoutes(app, routeDeps);
