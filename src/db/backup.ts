@@ -88,8 +88,11 @@ export const BACKUP_TABLES = [
   'system_settings',
 ] as const;
 
-/** Live sign-ins are deliberately not carried over: a restored system starts signed out. */
-export const TABLES_NOT_BACKED_UP = ['sessions'] as const;
+/**
+ * Live sign-ins are deliberately not carried over: a restored system starts signed out.
+ * published_search_items is derived: a trigger rebuilds it as the publications are restored.
+ */
+export const TABLES_NOT_BACKED_UP = ['sessions', 'published_search_items'] as const;
 
 /** Sequences behind serial columns, reset after a restore so new rows do not collide. */
 const SERIAL_COLUMNS: Record<string, string> = { audit_events: 'id' };

@@ -18,3 +18,4 @@ export * from './finance.ts';
 export * from './assistance.ts';
 export * from './follow-up.ts';
 export * from './ta-projects.ts';
+export * from './published-search.ts';
