@@ -4,6 +4,7 @@
  * version. Logical rather than a file copy so a backup taken on the embedded engine
  * restores onto a PostgreSQL server and the other way round.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../domain/errors.ts';
 import type { Db, DbOrTx } from './client.ts';
@@ -104,6 +105,35 @@ export interface BackupFile {
   /** Number of migrations applied when the backup was taken. */
   schemaVersion: number;
   tables: Record<string, unknown[]>;
+  /**
+   * Rows and a checksum per table, checked by restore before anything is written, so a
+   * damaged or edited file is refused whole. Optional: older backups have none.
+   */
+  manifest?: Record<string, { rows: number; sha256: string }>;
+}
+
+/** sha256 of a table's rows as the backup serialises them (JSON, in the backup's order). */
+export function tableChecksum(data: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
+}
+
+function manifestOf(tables: Record<string, unknown[]>): NonNullable<BackupFile['manifest']> {
+  return Object.fromEntries(Object.entries(tables).map(([table, data]) => [table, { rows: data.length, sha256: tableChecksum(data) }]));
+}
+
+function checkManifest(file: BackupFile): void {
+  if (file.manifest === undefined) return;
+  for (const table of BACKUP_TABLES) {
+    const expected = file.manifest?.[table];
+    const data = file.tables[table]!;
+    if (!expected) throw new DomainError('backup.invalid', `The backup is damaged: its manifest does not list table ${table}. Nothing was restored.`);
+    if (expected.rows !== data.length) {
+      throw new DomainError('backup.invalid', `The backup is damaged: table ${table} holds ${data.length} rows where its manifest says ${expected.rows}. Nothing was restored.`);
+    }
+    if (expected.sha256 !== tableChecksum(data)) {
+      throw new DomainError('backup.invalid', `The backup is damaged: the rows of table ${table} do not match their checksum. Nothing was restored.`);
+    }
+  }
 }
 
 
@@ -140,6 +170,7 @@ export async function createBackup(db: Db, now: Date): Promise<BackupFile> {
       createdAt: now.toISOString(),
       schemaVersion: await schemaVersion(tx),
       tables,
+      manifest: manifestOf(tables),
     };
   });
 }
@@ -158,6 +189,7 @@ function checkBackupShape(value: unknown): BackupFile {
 /** Restores into a migrated, empty database, all in one transaction. */
 export async function restoreBackup(db: Db, value: unknown): Promise<Record<string, number>> {
   const file = checkBackupShape(value);
+  checkManifest(file);
   const current = await schemaVersion(db);
   if (file.schemaVersion > current) {
     throw new DomainError('backup.invalid', `The backup comes from a newer version (schema ${file.schemaVersion}; this one has ${current}). Upgrade Open IRM first.`);
