@@ -28,9 +28,9 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** `node bin/openirm.js start` on `port` with `dataDir`, warn-level logs and the demo data. */
-export function startOpenIrm(name: string, port: number, dataDir: string): Tracked {
-  const env = childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', OPENIRM_DEMO: 'true', NODE_ENV: 'development' });
+/** `node bin/openirm.js start` on `port` with `dataDir`, warn-level logs and the demo data; `extra` adds or overrides variables. */
+export function startOpenIrm(name: string, port: number, dataDir: string, extra: Record<string, string> = {}): Tracked {
+  const env = childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', OPENIRM_DEMO: 'true', NODE_ENV: 'development', ...extra });
   return spawnTracked(name, process.execPath, [path.join(REPO_ROOT, 'bin', 'openirm.js'), 'start'], { env, cwd: cwd() });
 }
 
