@@ -22,6 +22,7 @@ export const BACKUP_TABLES = [
   'cohorts',
   'cohort_members',
   'users',
+  'user_recovery_codes',
   'draws',
   'draw_exclusions',
   'reviewer_assignments',
