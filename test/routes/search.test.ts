@@ -144,7 +144,7 @@ describe('search: what the public may see', () => {
       cycle: a.cycle,
       reviewerNames: ['x', 'y'],
       symbol: '',
-      sections: [{ article: 5, title: 'Preventive policies', chapter: 'II', content: { summary: '', observations: '', successes: '', challenges: '', recommendations: [{ text: `Establish a ${WORD} of assets of public officials.` }], goodPractices: [], needs: [] } }],
+      sections: [{ article: 5, title: 'Preventive policies', chapter: 'II', content: { summary: '', observations: '', successes: '', challenges: '', recommendations: [{ text: `Establish a ${WORD} of assets of public officials.`, reference: `${a.cycle}/${a.iso3}/5/901` }], goodPractices: [], needs: [] } }],
     };
     await testDb.database.db.insert(publications).values({ id: randomUUID(), reviewId: a.id, document: 'report', language: 'en', version: 1, note: '', snapshot, publishedBy: 'test' });
     const result = await view(`/api/search?q=${WORD}`);

@@ -18,7 +18,11 @@ CREATE OR REPLACE FUNCTION refresh_published_search_items(target uuid) RETURNS v
 BEGIN
   DELETE FROM published_search_items WHERE review_id = target;
   INSERT INTO published_search_items (review_id, kind, need_type, article, sequence, reference, text)
-  SELECT target, i.kind, i.need_type, (s.value ->> 'article')::int, i.seq, i.reference, i.text
+  SELECT target, i.kind, i.need_type, (s.value ->> 'article')::int, i.seq,
+         -- A recommendation keeps the reference it was published with; its place otherwise.
+         CASE WHEN i.kind = 'recommendation'
+              THEN coalesce(i.reference, concat_ws('/', latest.snapshot ->> 'cycle', latest.snapshot ->> 'iso3', s.value ->> 'article', i.seq)) END,
+         i.text
   FROM (
     SELECT snapshot FROM publications
     WHERE review_id = target AND document = 'report'

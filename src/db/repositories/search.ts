@@ -6,9 +6,9 @@
  * every other facet's selection, so that ticking a box never hides its neighbours — the
  * total, and one page of results with the hits marked by ts_headline.
  *
- * Scope `published`: an item counts only if the latest published report of its review holds
- * the very same text in the same article. That is the rule of published-material.ts (the
- * public reads only what a publication snapshot holds), applied inside the query.
+ * Scope `published`: the items of each review's latest published report, as its publication
+ * snapshot holds them (table published_search_items, kept by a trigger) — the rule of
+ * published-material.ts: the public reads only what a publication snapshot holds.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
@@ -87,21 +87,11 @@ function branch(table: string, kind: SearchKind, needType: string, reference: st
   return sql`select ${kind}::text as kind, ${sql.raw(needType)} as need_type, x.review_id, x.article, x.sequence, ${sql.raw(reference)} as reference, x.text from ${t} x${match}`;
 }
 
-const SNAPSHOT_KEY: Record<SearchKind, string> = { recommendation: 'recommendations', 'good-practice': 'goodPractices', need: 'needs' };
-
-/**
- * The item's text is in the latest published report of its review, in the same article. The
- * cheap test first (the review has a published report), the snapshot's containment second.
- */
-const PUBLISHED = sql`i.review_id in (select pr.review_id from publications pr where pr.document = 'report') and exists (
-  select 1 from (
-    select pb.snapshot from publications pb
-    where pb.review_id = i.review_id and pb.document = 'report'
-    order by pb.version desc, pb.published_at desc limit 1
-  ) latest
-  where latest.snapshot -> 'sections' @> jsonb_build_array(jsonb_build_object('article', i.article, 'content',
-    jsonb_build_object(case i.kind when 'recommendation' then ${SNAPSHOT_KEY.recommendation} when 'good-practice' then ${SNAPSHOT_KEY['good-practice']} else ${SNAPSHOT_KEY.need} end,
-      jsonb_build_array(jsonb_build_object('text', i.text))))))`;
+/** The public's items: those of each review's latest published report (migration 0023). */
+function publishedItems(q: string): SQL {
+  const match = q === '' ? sql`` : sql` where to_tsvector(${CONFIG}, x.text) @@ websearch_to_tsquery(${CONFIG}, ${q})`;
+  return sql`select x.kind, x.need_type, x.review_id, x.article, x.sequence, x.reference, x.text from published_search_items x${match}`;
+}
 
 function facetQuery(f: SearchFilters, facet: Facet, column: string, label: string): SQL {
   const c = sql.raw(column);
@@ -128,17 +118,19 @@ interface SearchOptions {
 /** The one statement of a search (exported for EXPLAIN in the bench). */
 export function searchStatement(f: SearchFilters, options: SearchOptions): SQL {
   const q = f.q;
-  const items = sql.join(
-    [
-      branch('report_recommendations', 'recommendation', 'null::text', 'x.reference', q),
-      branch('report_good_practices', 'good-practice', 'null::text', 'null::text', q),
-      branch('report_needs', 'need', 'x.type', 'null::text', q),
-    ],
-    sql` union all `,
-  );
+  const items =
+    options.scope === 'published'
+      ? publishedItems(q)
+      : sql.join(
+          [
+            branch('report_recommendations', 'recommendation', 'null::text', 'x.reference', q),
+            branch('report_good_practices', 'good-practice', 'null::text', 'null::text', q),
+            branch('report_needs', 'need', 'x.type', 'null::text', q),
+          ],
+          sql` union all `,
+        );
   // Ranked only once filtered (in `page`): ts_rank re-parses each text, the costliest step per row.
   const rank = q === '' ? sql`0::real` : sql`ts_rank(to_tsvector(${CONFIG}, m.text), websearch_to_tsquery(${CONFIG}, ${q}))`;
-  const scope = options.scope === 'published' ? PUBLISHED : sql`true`;
   // Hits marked with two private-use characters removed from the text first: they cannot be forged.
   const clean = sql`replace(replace(p.text, ${HIT_START}, ''), ${HIT_STOP}, '')`;
   const marked = q === '' ? clean : sql`ts_headline(${CONFIG}, ${clean}, websearch_to_tsquery(${CONFIG}, ${q}), ${`StartSel=${HIT_START}, StopSel=${HIT_STOP}, HighlightAll=true`})`;
@@ -151,7 +143,6 @@ export function searchStatement(f: SearchFilters, options: SearchOptions): SQL {
       join reviews rv on rv.id = i.review_id
       join parties pa on pa.iso3 = rv.state_iso3
       join articles a on a.instrument_code = 'UNCAC' and a.number = i.article
-      where ${scope}
     ),
     -- A row failing two facets' filters counts in no facet: left out before anything is counted.
     m as materialized (select * from base m where ${atMostOneFailure(f)}),
