@@ -16,7 +16,7 @@
  * PostgreSQL: TEST_PG_URL as admin (default postgres://postgres@127.0.0.1:5432/test); the
  * bench creates database load_<pid> and drops it at the end. Only 127.0.0.1 is contacted.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -88,12 +88,23 @@ interface EngineResult {
   missingKinds: Kind[];
   autosaveFallbacks: number;
   kinds: KindResult[];
+  /** Per route shape after the warm-up, slowest p99 first. */
+  routes: { route: string; count: number; p50Ms: number; p99Ms: number }[];
   classes: ClassResult[];
   total: { requests: number; reqPerSec: number; socketErrors: number; timeouts: number; httpErrors: number };
   serverCpuPct: number;
+  /** Share of all cores busy during the load (every process: server, PostgreSQL, autocannon, others). */
+  machineBusyPct: number;
   memory: RssGrowth;
   baseline: { label: string; reqPerSec: number; p50Ms: number; p99Ms: number; errors: number; durationS: number };
   targetsMet: { zeroErrors: boolean; readP99: boolean; writeP99: boolean; memory: boolean };
+}
+
+/** Jiffies of all cores from /proc/stat: busy (everything but idle and iowait) and total. */
+function machineCpu(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
 }
 
 const warmupOf = (durationS: number) => Math.min(60, Math.round(durationS / 5));
@@ -142,11 +153,13 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       log(`${engine}: finding and trying the targets of the mix`);
       const targets = await discoverTargets(base, sessions, prepared.reviews);
       const mix = new LoadMix(targets);
+      mix.measureFromMs = warmupS * 1_000;
       const trackerBody = await fetchBody(`${base}/api/reviews`);
 
       log(`${engine}: ${clients} clients for ${durationS} s (first ${warmupS} s are the warm-up)`);
       const sampler = new RssSampler(server.pid, RSS_SAMPLE_MS);
       const cpu0 = cpuSeconds(server.pid);
+      const machine0 = machineCpu();
       const wall0 = performance.now();
       sampler.start();
       mix.start();
@@ -156,6 +169,8 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       clearInterval(progress);
       sampler.stop();
       const serverCpuPct = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - wall0) / 1_000)) * 100;
+      const machine1 = machineCpu();
+      const machineBusyPct = ((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100;
 
       const kinds: KindResult[] = MIX.map((m) => {
         const stats = mix.stats.get(m.kind)!;
@@ -167,15 +182,22 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
           answered: stats.samples.length,
           ...summarise(measured),
           reqPerSec: measured.length / (durationS - warmupS),
-          errors: stats.samples.filter((s) => !s.ok).length,
+          errors: stats.samples.filter((s) => !s.ok).length + stats.noAnswer,
           statuses: Object.fromEntries(stats.statuses),
           examples: stats.examples,
         };
       });
       const classes: ClassResult[] = (['read', 'public', 'write'] as const).map((kindClass) => {
         const samples = MIX.filter((m) => m.kindClass === kindClass).flatMap((m) => mix.stats.get(m.kind)!.samples);
-        return { kindClass, ...summarise(samples.filter((s) => s.atMs >= warmupS * 1_000)), errors: samples.filter((s) => !s.ok).length };
+        const noAnswer = MIX.filter((m) => m.kindClass === kindClass).reduce((a, m) => a + mix.stats.get(m.kind)!.noAnswer, 0);
+        return { kindClass, ...summarise(samples.filter((s) => s.atMs >= warmupS * 1_000)), errors: samples.filter((s) => !s.ok).length + noAnswer };
       });
+      const routes = [...mix.routes]
+        .map(([route, list]) => {
+          const sorted = [...list].sort((a, b) => a - b);
+          return { route, count: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+        })
+        .sort((a, b) => b.p99Ms - a.p99Ms);
       const httpErrors = kinds.reduce((a, k) => a + k.errors, 0);
       const memory = rssGrowth(sampler.samples, warmupS, durationS);
       const readP99 = Math.max(classes[0]!.p99Ms, classes[1]!.p99Ms);
@@ -201,9 +223,11 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
         missingKinds: mix.missingKinds,
         autosaveFallbacks: mix.autosaveFallbacks,
         kinds,
+        routes,
         classes,
         total: { requests: kinds.reduce((a, k) => a + k.answered, 0), reqPerSec: overall.requests.average, socketErrors: overall.errors, timeouts: overall.timeouts, httpErrors },
         serverCpuPct,
+        machineBusyPct,
         memory,
         baseline,
         targetsMet: {
@@ -238,12 +262,13 @@ function report(r: EngineResult): string {
         ...r.kinds.map((k) => [k.kind, k.kindClass, `${MIX.find((m) => m.kind === k.kind)!.weight}%`, integer(k.answered), fixed(k.reqPerSec, 1), ms(k.p50Ms), ms(k.p99Ms), ms(k.maxMs), integer(k.errors)]),
         ...r.classes.map((c) => [`all ${c.kindClass}`, '', '', '', '', ms(c.p50Ms), ms(c.p99Ms), '', integer(c.errors)]),
         ['total', '', '', integer(r.total.requests), fixed(r.total.reqPerSec, 1), '', '', '', integer(r.total.httpErrors)],
-        [`baseline: ${r.baseline.label}`, '', '', '', fixed(r.baseline.reqPerSec, 0), ms(r.baseline.p50Ms), ms(r.baseline.p99Ms), '', integer(r.baseline.errors)],
       ],
     ),
-    `socket errors ${r.total.socketErrors} (timeouts ${r.total.timeouts}); server CPU ${fixed(r.serverCpuPct, 0)}% of one core; autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
+    `baseline (${r.baseline.durationS} s, same clients): ${r.baseline.label}: ${integer(r.baseline.reqPerSec)} req/s, p50 ${ms(r.baseline.p50Ms)} ms, p99 ${ms(r.baseline.p99Ms)} ms, errors ${r.baseline.errors}`,
+    `socket errors ${r.total.socketErrors} (timeouts ${r.total.timeouts}); server CPU ${fixed(r.serverCpuPct, 0)}% of one core, machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
     `mix req/s / baseline req/s: ${percent(r.total.reqPerSec / r.baseline.reqPerSec)}`,
   ];
+  lines.push('', 'slowest routes after warm-up (p99):', table(['route', 'count', 'p50 ms', 'p99 ms'], r.routes.slice(0, 8).map((x) => [x.route, integer(x.count), ms(x.p50Ms), ms(x.p99Ms)])));
   for (const k of r.kinds.filter((x) => x.errors > 0)) lines.push(`errors of ${k.kind}: ${JSON.stringify(k.statuses)}; e.g. ${k.examples.join(' | ')}`);
   const m = r.memory;
   lines.push(

@@ -65,9 +65,22 @@ interface Sample {
 export class KindStats {
   sent = 0;
   samples: Sample[] = [];
+  /** Answers without a status line (the connection of a timed-out request): counted as errors. */
+  noAnswer = 0;
   statuses = new Map<number, number>();
   /** The first few error answers, to say what went wrong. */
   examples: string[] = [];
+}
+
+/** A path with its identifiers replaced (`/api/reviews/:id/checklist`, `/api/search?q=…`), for the per-route figures. */
+export function routeOf(method: string, path: string): string {
+  const shape = path
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+    .replace(/\/countries\/[A-Z]{3}/, '/countries/:iso3')
+    .replace(/\/sections\/\d+\//, '/sections/:article/')
+    .replace(/\/checklist\/[^/?]+$/, '/checklist/:provision')
+    .replace(/\?q=.*$/, '?q=…');
+  return `${method} ${shape}`;
 }
 
 /** Small seeded generator (mulberry32): the same draw sequence on every run. */
@@ -229,6 +242,9 @@ export class LoadMix {
   private startedAt = performance.now();
   /** Autosaves drawn while every slot was busy, made as review-page reads instead. */
   autosaveFallbacks = 0;
+  /** Latencies after `measureFromMs` per route shape, to name the slow ones. */
+  readonly routes = new Map<string, number[]>();
+  measureFromMs = 0;
 
   constructor(private readonly targets: MixTargets) {
     let sum = 0;
@@ -291,6 +307,7 @@ export class LoadMix {
     }
     this.stats.get(kind)!.sent += 1;
     context.kind = kind;
+    context.route = routeOf(method, path);
     context.slot = slot;
     context.t0 = performance.now();
     return { ...request, method, path, headers: headersOf(session, body !== ''), body };
@@ -300,8 +317,22 @@ export class LoadMix {
     const end = performance.now();
     const kind = context.kind as Kind;
     const stats = this.stats.get(kind)!;
+    if (typeof status !== 'number') {
+      // autocannon's parser after a timed-out request's connection was replaced: no real answer.
+      stats.noAnswer += 1;
+      const slot = context.slot as AutosaveSlot | undefined;
+      if (slot) slot.busy = false;
+      context.slot = undefined;
+      return;
+    }
     const good = ok(status);
     stats.samples.push({ atMs: end - this.startedAt, ms: end - (context.t0 as number), ok: good });
+    if (end - this.startedAt >= this.measureFromMs) {
+      const route = context.route as string;
+      const list = this.routes.get(route) ?? [];
+      list.push(end - (context.t0 as number));
+      this.routes.set(route, list);
+    }
     stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);
     if (!good && stats.examples.length < 3) stats.examples.push(`${status} ${String(body).slice(0, 200)}`);
     const slot = context.slot as AutosaveSlot | undefined;
