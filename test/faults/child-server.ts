@@ -56,7 +56,7 @@ export async function startChildServer(options: { dataDir: string; databaseUrl?:
   if (!options.databaseUrl) delete env.DATABASE_URL;
   const child = spawn(process.execPath, [path.resolve('bin/openirm.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
   const url = `http://127.0.0.1:${options.port}`;

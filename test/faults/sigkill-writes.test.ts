@@ -36,6 +36,8 @@ interface Attempt {
   acknowledged: boolean;
   /** The server answered 4xx: a refusal, which must have written nothing. */
   refused: boolean;
+  /** How long the server took to acknowledge it. */
+  ms?: number;
   check: (db: Database['db']) => Promise<Outcome>;
   describe: string;
 }
@@ -105,7 +107,7 @@ beforeAll(async () => {
     await seedReferenceData(opened.database.db);
     await seedDemoData(opened.database.db);
     database = opened.database;
-    closeSetup = opened.close;
+    closeSetup = () => opened.close();
   }
   // The data the writes need, prepared in-process: sessions (kept in the database, so they
   // survive restarts), a review with a checklist and a report, the cohorts of cycle 2.
@@ -162,9 +164,11 @@ function checklistWrites(iteration: number, attempts: Attempt[], alive: () => bo
         },
       };
       attempts.push(attempt);
+      const sent = Date.now();
       const response = await call('PUT', `/api/reviews/${reviewId}/checklist/${encodeURIComponent(provisionId)}`, focalPoint, { text: marker, version: version - 1 });
       attempt.acknowledged = response.status === 200;
       attempt.refused = response.status >= 400;
+      attempt.ms = Date.now() - sent;
     }
   };
 }
@@ -206,9 +210,11 @@ function reportWrites(iteration: number, attempts: Attempt[], alive: () => boole
         },
       };
       attempts.push(attempt);
+      const sent = Date.now();
       const response = await call('PUT', `/api/reviews/${reviewId}/report/sections/${article}`, secretariat, { content, version: version - 1 });
       attempt.acknowledged = response.status === 200;
       attempt.refused = response.status >= 400;
+      attempt.ms = Date.now() - sent;
     }
   };
 }
@@ -239,9 +245,11 @@ function importWrites(iteration: number, attempts: Attempt[], alive: () => boole
         },
       };
       attempts.push(attempt);
+      const sent = Date.now();
       const response = await call('POST', '/api/import/reviews', secretariat, csv, 'text/csv');
       attempt.acknowledged = response.status === 200;
       attempt.refused = response.status >= 400;
+      attempt.ms = Date.now() - sent;
     }
   };
 }
@@ -282,9 +290,11 @@ function drawWrites(iteration: number, attempts: Attempt[], alive: () => boolean
         },
       };
       attempts.push(commit);
+      const sent = Date.now();
       const committed = await call('POST', '/api/draws', secretariat, { kind: 'reviewers', cycle: 2, year });
       commit.acknowledged = committed.status === 201;
       commit.refused = committed.status >= 400;
+      commit.ms = Date.now() - sent;
       if (!commit.acknowledged) return;
       drawId = (JSON.parse(committed.body) as { draw: { id: string } }).draw.id;
       const id = drawId;
@@ -306,9 +316,11 @@ function drawWrites(iteration: number, attempts: Attempt[], alive: () => boolean
           },
         };
         attempts.push(attempt);
+        const sent = Date.now();
         const response = await call('POST', `/api/draws/${id}/${step}`, secretariat, step === 'run' ? { publicEntropy: `iteration ${iteration}` } : {});
         attempt.acknowledged = response.status === 200;
         attempt.refused = response.status >= 400;
+        attempt.ms = Date.now() - sent;
         if (!attempt.acknowledged) return;
       }
     }
@@ -325,7 +337,7 @@ async function drawsToResume(db: Database['db']): Promise<{ open: string[]; year
 describe('SIGKILL during writes', () => {
   it(`leaves every write whole or absent, audited exactly, and the server restarts on the same data`, async () => {
     const totals = { attempts: 0, acknowledged: 0, whole: 0, absent: 0, refused: 0, partial: 0 };
-    const perKind: Record<string, { whole: number; absent: number }> = {};
+    const perKind: Record<string, { whole: number; absent: number; acknowledgedMs: number[] }> = {};
     const problems: string[] = [];
     const iterationMs: number[] = [];
     let kills = 0;
@@ -348,7 +360,7 @@ describe('SIGKILL during writes', () => {
       const loops = [checklistWrites, reportWrites, importWrites].map((make) => make(iteration, attempts, isAlive)).concat(drawWrites(iteration, attempts, isAlive, yearsLeft));
       const running = loops.map((loop) => loop().catch(() => undefined));
       // Somewhere between the first requests and well into the stream.
-      const delay = Math.floor(50 + random() * 2000);
+      const delay = Math.floor(100 + random() * 3000);
       await new Promise((resolve) => setTimeout(resolve, delay));
       alive = false;
       await server!.kill();
@@ -363,8 +375,9 @@ describe('SIGKILL during writes', () => {
           if (attempt.acknowledged) totals.acknowledged += 1;
           if (attempt.refused) totals.refused += 1;
           totals[outcome] += 1;
-          perKind[attempt.kind] ??= { whole: 0, absent: 0 };
+          perKind[attempt.kind] ??= { whole: 0, absent: 0, acknowledgedMs: [] };
           if (outcome !== 'partial') perKind[attempt.kind]![outcome] += 1;
+          if (attempt.acknowledged && attempt.ms !== undefined) perKind[attempt.kind]!.acknowledgedMs.push(attempt.ms);
           if (outcome === 'partial') problems.push(`iteration ${iteration} (kill after ${delay} ms): ${attempt.describe} is half-written`);
           if (attempt.acknowledged && outcome !== 'whole') problems.push(`iteration ${iteration}: ${attempt.describe} was acknowledged but is ${outcome}`);
           if (attempt.refused && outcome !== 'absent') problems.push(`iteration ${iteration}: ${attempt.describe} was refused but is ${outcome}`);
@@ -390,8 +403,10 @@ describe('SIGKILL during writes', () => {
     server = undefined;
     if (TEST_ENGINE === 'pglite') expect(existsSync(path.join(dataDir, 'openirm.lock')), 'an orderly stop removes the lock').toBe(false);
 
-    const meanMs = Math.round(iterationMs.reduce((a, b) => a + b, 0) / iterationMs.length);
-    console.log(`sigkill-writes (${TEST_ENGINE}, seed ${SEED}): ${ITERATIONS} iterations, ${kills} kills, ${totals.attempts} writes tried, ${totals.acknowledged} acknowledged, ${totals.refused} refused; found ${totals.whole} whole, ${totals.absent} absent, ${totals.partial} partial; per kind ${JSON.stringify(perKind)}; ${meanMs} ms per iteration`);
+    const mean = (values: number[]) => (values.length === 0 ? 0 : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+    const meanMs = mean(iterationMs);
+    const kinds = Object.entries(perKind).map(([kind, k]) => `${kind}: ${k.whole} whole, ${k.absent} absent, ${mean(k.acknowledgedMs)} ms per acknowledged write`);
+    console.log(`sigkill-writes (${TEST_ENGINE}, seed ${SEED}): ${ITERATIONS} iterations, ${kills} kills, ${totals.attempts} writes tried, ${totals.acknowledged} acknowledged, ${totals.refused} refused; found ${totals.whole} whole, ${totals.absent} absent, ${totals.partial} partial; ${kinds.join('; ')}; ${meanMs} ms per iteration (restart and check included)`);
     expect(problems).toEqual([]);
     expect(totals.partial).toBe(0);
     // The stream did write: a run where every write was lost to the kill would prove nothing.
