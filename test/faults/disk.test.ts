@@ -9,7 +9,9 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/query-rows.ts';
 import { LocalFileStore } from '../../src/server/files/local-file-store.ts';
 import { storeThenRecord } from '../../src/server/files/file-store.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
@@ -48,8 +50,8 @@ function storedFiles(): string[] {
 }
 
 async function attachmentKeys(): Promise<string[]> {
-  const result = await testDb.database.db.execute(`select storage_key from attachments where review_id = '${reviewId}' order by storage_key`);
-  return (result.rows as { storage_key: string }[]).map((r) => r.storage_key);
+  const rows = await queryRows<{ storage_key: string }>(testDb.database.db, sql`select storage_key from attachments where review_id = ${reviewId} order by storage_key`);
+  return rows.map((r) => r.storage_key);
 }
 
 /** Nothing half-written and no row without its file: the folder holds exactly the rows' files. */
@@ -103,7 +105,7 @@ beforeAll(async () => {
 
 /** A fresh, empty upload folder and no attachment rows: each fault starts from a clean slate. */
 async function cleanSlate() {
-  await testDb.database.db.execute(`delete from attachments where review_id = '${reviewId}'`);
+  await testDb.database.db.execute(sql`delete from attachments where review_id = ${reviewId}`);
   rmSync(filesDir, { recursive: true, force: true });
 }
 
