@@ -8,6 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
 import { isLotsError } from '../../domain/lots/errors.ts';
+import { authorize } from '../../policies/policy.ts';
 
 export const STATUS_OF = {
   'request.invalid': 400,
@@ -148,6 +149,31 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * An unknown review answers as a review the caller has no part in would: were it 404 while
+ * a real one is 403, a refused caller could tell which reviews exist (docs/SECURITY.md,
+ * test/access/review-relationships.test.ts). Callers the route allows without a relation
+ * (the secretariat, public reads) still get 404.
+ */
+function asUnrelatedReview(error: DomainError, request: FastifyRequest): DomainError {
+  const action = request.routeOptions.config.action;
+  if (error.code !== 'review.notFound' || !action || !request.actor) return error;
+  try {
+    authorize(request.actor, action, { relation: 'none' });
+    return error;
+  } catch (refusal) {
+    return refusal instanceof DomainError ? refusal : error;
+  }
+}
+
+function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
+  const errors = Array.isArray(error.details?.problems)
+    ? (error.details.problems as string[]).map((message) => ({ path: 'body', message }))
+    : undefined;
+  const current = error.details && 'current' in error.details ? { current: error.details.current } : {};
+  return sendProblem(reply, problem(error.code, error.message, { ...(errors ? { errors } : {}), ...current }));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -157,13 +183,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       }));
       return sendProblem(reply, problem('request.invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }));
     }
-    if (error instanceof DomainError) {
-      const errors = Array.isArray(error.details?.problems)
-        ? (error.details.problems as string[]).map((message) => ({ path: 'body', message }))
-        : undefined;
-      const current = error.details && 'current' in error.details ? { current: error.details.current } : {};
-      return sendProblem(reply, problem(error.code, error.message, { ...(errors ? { errors } : {}), ...current }));
-    }
+    if (error instanceof DomainError) return sendDomainError(reply, asUnrelatedReview(error, request));
     if (isLotsError(error)) {
       const states = Array.isArray(error.details?.states) ? (error.details.states as string[]) : undefined;
       const rule = typeof error.details?.rule === 'string' ? error.details.rule : undefined;
