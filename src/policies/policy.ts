@@ -73,6 +73,11 @@ export const RULES = {
   'auth.logoutEverywhere': signedIn,
   'session.read': everyone,
   'account.changePassword': signedIn,
+  // The second step of sign-in and two-factor set-up are reached by half-signed-in sessions,
+  // which act as the public: the use case checks the session's stage (src/server/use-cases/two-factor.ts).
+  'auth.twoFactor': everyone,
+  'account.twoFactorSetup': everyone,
+  'account.twoFactor': signedIn,
   'parties.read': everyone,
   'parties.recordAccession': secretariat,
   'convention.read': everyone,
@@ -81,6 +86,7 @@ export const RULES = {
   'users.list': secretariat,
   'users.create': secretariat,
   'users.update': secretariat,
+  'users.resetTwoFactor': secretariat,
   'audit.read': secretariat,
   // The Mechanism's finances (docs/FINANCES.md): every signed-in user reads the aggregate
   // statement; a donor's own figures are the secretariat's and that donor's (a focal point or
