@@ -25,6 +25,9 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'auth.logoutEverywhere':   ['-', 'Y', 'Y', 'Y', 'Y'],
   'session.read':            ['Y', 'Y', 'Y', 'Y', 'Y'],
   'account.changePassword':  ['-', 'Y', 'Y', 'Y', 'Y'],
+  'auth.twoFactor':          ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'account.twoFactorSetup':  ['Y', 'Y', 'Y', 'Y', 'Y'],
+  'account.twoFactor':       ['-', 'Y', 'Y', 'Y', 'Y'],
   'parties.read':            ['Y', 'Y', 'Y', 'Y', 'Y'],
   'parties.recordAccession': ['-', 'Y', '-', '-', '-'],
   'convention.read':         ['Y', 'Y', 'Y', 'Y', 'Y'],
@@ -33,6 +36,7 @@ const GRID: Record<Action, [Cell, Cell, Cell, Cell, Cell]> = {
   'users.list':              ['-', 'Y', '-', '-', '-'],
   'users.create':            ['-', 'Y', '-', '-', '-'],
   'users.update':            ['-', 'Y', '-', '-', '-'],
+  'users.resetTwoFactor':    ['-', 'Y', '-', '-', '-'],
   'audit.read':              ['-', 'Y', '-', '-', '-'],
   'finance.read':            ['-', 'Y', 'Y', 'Y', 'Y'],
   // Own donor figures only with the donor State named (src/policies/finance-policy.test.ts).
