@@ -8,6 +8,9 @@ import type { Action } from '../policies/actions.ts';
 export interface RequestSession {
   tokenHash: string;
   csrfToken: string;
+  userId: string;
+  /** 'full' sessions sign the user in; 'mfa' and 'enrol' ones leave the actor anonymous. */
+  stage: 'full' | 'mfa' | 'enrol';
 }
 
 declare module 'fastify' {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/query-rows.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
+import { totpCodeAt } from '../../src/domain/accounts/two-factor.ts';
+import { DEMO_TOTP_SECRET } from '../../src/server/use-cases/seed-demo.ts';
 import { buildTestApp, json, sessionFor } from '../server.ts';
 
 let testDb: TestDatabase;
@@ -27,18 +29,41 @@ function cookieOf(response: Awaited<ReturnType<typeof login>>): string {
 
 describe('sign-in', () => {
   it('signs in with the demo password and sets an HttpOnly SameSite session cookie', async () => {
-    const response = await login('Secretariat@Demo.test', 'open-irm-demo');
+    const response = await login('Delegate@Demo.test', 'open-irm-demo');
     expect(response.statusCode).toBe(200);
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/openirm_session=[\w-]{40,}/);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Lax');
     expect(setCookie).not.toContain('Secure');
-    const body = json<{ user: { role: string }; csrfToken: string; abilities: Record<string, boolean> }>(response);
+    const body = json<{ user: { role: string }; csrfToken: string; abilities: Record<string, boolean>; pendingSignIn: unknown }>(response);
+    expect(body.user.role).toBe('delegate');
+    expect(body.pendingSignIn).toBeNull();
+    const session = json<{ user: { email: string } }>(await app.inject({ url: '/api/session', headers: { cookie: cookieOf(response) } }));
+    expect(session.user.email).toBe('delegate@demo.test');
+  });
+
+  it('signs the secretariat in with the password, then a code from the demo authenticator secret, under a new token', async () => {
+    const first = await login('Secretariat@Demo.test', 'open-irm-demo');
+    expect(first.statusCode).toBe(200);
+    const pending = json<{ user: unknown; csrfToken: string; abilities: Record<string, boolean>; pendingSignIn: { stage: string } }>(first);
+    expect(pending.user).toBeNull();
+    expect(pending.pendingSignIn.stage).toBe('mfa');
+    expect(pending.abilities['users.list']).toBe(false);
+    const second = await app.inject({
+      method: 'POST',
+      url: '/api/auth/two-factor',
+      headers: { cookie: cookieOf(first), 'x-csrf-token': pending.csrfToken },
+      payload: { code: totpCodeAt(DEMO_TOTP_SECRET, new Date()) },
+    });
+    expect(second.statusCode).toBe(200);
+    const body = json<{ user: { role: string }; abilities: Record<string, boolean> }>(second);
     expect(body.user.role).toBe('secretariat');
     expect(body.abilities['users.list']).toBe(true);
-    const session = json<{ user: { email: string } }>(await app.inject({ url: '/api/session', headers: { cookie: cookieOf(response) } }));
+    expect(cookieOf(second)).not.toBe(cookieOf(first));
+    const session = json<{ user: { email: string } }>(await app.inject({ url: '/api/session', headers: { cookie: cookieOf(second) } }));
     expect(session.user.email).toBe('secretariat@demo.test');
+    expect(json<{ user: unknown }>(await app.inject({ url: '/api/session', headers: { cookie: cookieOf(first) } })).user).toBeNull();
   });
 
   it('marks the cookie Secure when served over HTTPS behind a trusted proxy', async () => {
@@ -98,7 +123,7 @@ describe('CSRF and sessions', () => {
     expect(json<{ user: unknown }>(await app.inject({ url: '/api/session', headers: { cookie: second.cookie } })).user).not.toBeNull();
   });
 
-  it('changes a password: weak ones are refused, other sessions end, the new one works', async () => {
+  it('changes a password: weak ones are refused, every session ends, this one goes on under a new token', async () => {
     const current = await sessionFor(testDb.database, 'focal.point@demo.test');
     const other = await sessionFor(testDb.database, 'focal.point@demo.test');
     const weak = await app.inject({ method: 'POST', url: '/api/account/password', headers: current.headers, payload: { currentPassword: 'open-irm-demo', newPassword: 'short' } });
@@ -106,7 +131,9 @@ describe('CSRF and sessions', () => {
     const ok = await app.inject({ method: 'POST', url: '/api/account/password', headers: current.headers, payload: { currentPassword: 'open-irm-demo', newPassword: 'a-much-longer-passphrase' } });
     expect(ok.statusCode).toBe(204);
     expect(json<{ user: unknown }>(await app.inject({ url: '/api/session', headers: { cookie: other.cookie } })).user).toBeNull();
-    expect(json<{ user: unknown }>(await app.inject({ url: '/api/session', headers: { cookie: current.cookie } })).user).not.toBeNull();
+    expect(json<{ user: unknown }>(await app.inject({ url: '/api/session', headers: { cookie: current.cookie } })).user).toBeNull();
+    expect(cookieOf(ok)).not.toBe(current.cookie);
+    expect(json<{ user: unknown }>(await app.inject({ url: '/api/session', headers: { cookie: cookieOf(ok) } })).user).not.toBeNull();
     expect((await login('focal.point@demo.test', 'a-much-longer-passphrase')).statusCode).toBe(200);
   });
 });

@@ -6,20 +6,25 @@ import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { sessions, users } from '../schema/accounts.ts';
 
+export type SessionStage = 'full' | 'mfa' | 'enrol';
+
 export async function insertSession(
   db: DbOrTx,
-  session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  session: { tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null; stage?: SessionStage },
 ): Promise<void> {
   await db.insert(sessions).values(session);
 }
 
-/** The live session and its user, or undefined when expired, unknown or the user is disabled. */
-export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+/**
+ * The live session and its user, or undefined when idle too long (expiresAt), older than
+ * the absolute limit (createdAt before notCreatedBefore), unknown, or the user is disabled.
+ */
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date, notCreatedBefore: Date) {
   const rows = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isDisabled, false)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), gt(sessions.createdAt, notCreatedBefore), eq(users.isDisabled, false)))
     .limit(1);
   return rows[0];
 }

@@ -1,7 +1,7 @@
 /**
  * @module users repository
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/accounts/roles.ts';
 import type { DbOrTx } from '../client.ts';
 import { users } from '../schema/accounts.ts';
@@ -36,7 +36,12 @@ export async function insertUser(
 export async function updateUser(
   db: DbOrTx,
   id: string,
-  patch: Partial<Pick<UserRow, 'displayName' | 'isDisabled' | 'passwordHash' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>>,
+  patch: Partial<
+    Pick<
+      UserRow,
+      'displayName' | 'isDisabled' | 'passwordHash' | 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt' | 'totpSecret' | 'totpPendingSecret' | 'totpEnabledAt' | 'totpLastStep'
+    >
+  >,
 ): Promise<UserRow | undefined> {
   const rows = await db
     .update(users)
@@ -55,4 +60,17 @@ export async function recordFailedLogin(db: DbOrTx, id: string, maxFailures: num
       lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
     })
     .where(eq(users.id, id));
+}
+
+/**
+ * Records an accepted TOTP step, only if it is later than the last one: two requests racing
+ * with the same code cannot both win. Returns false when another request took that step.
+ */
+export async function claimTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step, failedLoginCount: 0, lockedUntil: null })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }

@@ -55,8 +55,10 @@ export function registerSession(app: FastifyInstance, deps: { db: Db; auth: Auth
       clearSessionCookie(request, reply);
       return;
     }
-    request.actor = actorOf(found.user);
-    request.authSession = { tokenHash: found.tokenHash, csrfToken: found.csrfToken };
+    // A half-done sign-in (code awaited, or two-factor to set up) acts as the public: it can
+    // reach only what anyone can, plus the second-step and set-up routes that read its stage.
+    if (found.stage === 'full') request.actor = actorOf(found.user);
+    request.authSession = { tokenHash: found.tokenHash, csrfToken: found.csrfToken, userId: found.user.id, stage: found.stage };
   });
 
   app.addHook('preValidation', async (request) => {

@@ -18,6 +18,8 @@ export const userSchema = sessionUserSchema.extend({
   isDisabled: z.boolean(),
   isDemo: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  /** Whether two-factor sign-in is on (never the secret). */
+  twoFactorEnabled: z.boolean(),
 });
 
 export function presentSessionUser(user: UserRow): z.infer<typeof sessionUserSchema> {
@@ -25,5 +27,5 @@ export function presentSessionUser(user: UserRow): z.infer<typeof sessionUserSch
 }
 
 export function presentUser(user: UserRow): z.infer<typeof userSchema> {
-  return { ...presentSessionUser(user), isDisabled: user.isDisabled, isDemo: user.isDemo, lastLoginAt: user.lastLoginAt?.toISOString() ?? null };
+  return { ...presentSessionUser(user), isDisabled: user.isDisabled, isDemo: user.isDemo, lastLoginAt: user.lastLoginAt?.toISOString() ?? null, twoFactorEnabled: user.totpSecret !== null };
 }

@@ -3,17 +3,13 @@
  */
 import { z } from 'zod';
 import { presentAbilities } from '../presenters/abilities.ts';
-import { presentSessionUser, sessionUserSchema } from '../presenters/user.ts';
+import { presentSessionUser } from '../presenters/user.ts';
 import { clearSessionCookie, setSessionCookie } from '../plugins/session.ts';
+import { presentSignIn, sessionSchema } from '../presenters/sign-in.ts';
 import { changeOwnPassword, login, logout, logoutEverywhere } from '../use-cases/auth.ts';
 import { findUserById } from '../../db/repositories/users.ts';
+import { registerTwoFactorRoutes } from './two-factor.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
-
-const sessionSchema = z.object({
-  user: sessionUserSchema.nullable(),
-  csrfToken: z.string().nullable(),
-  abilities: z.record(z.string(), z.boolean()),
-});
 
 export function registerAuthRoutes(app: App, deps: RouteDeps): void {
   app.get(
@@ -21,10 +17,12 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
     { config: { action: 'session.read' }, schema: { tags: ['auth'], summary: 'Who is signed in, and what they may do', response: { 200: sessionSchema } } },
     async (request) => {
       const user = request.actor.kind === 'user' ? await findUserById(deps.database.db, request.actor.userId) : undefined;
+      const pending = request.authSession && request.authSession.stage !== 'full' ? await findUserById(deps.database.db, request.authSession.userId) : undefined;
       return {
         user: user ? presentSessionUser(user) : null,
         csrfToken: request.authSession?.csrfToken ?? null,
         abilities: presentAbilities(request.actor),
+        pendingSignIn: pending && request.authSession?.stage !== 'full' ? { stage: request.authSession!.stage as 'mfa' | 'enrol', email: pending.email } : null,
       };
     },
   );
@@ -35,7 +33,7 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
       config: { action: 'auth.login', rateLimit: { max: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with email and password',
+        summary: 'Sign in with email and password (then POST /api/auth/two-factor when pendingSignIn says so)',
         body: z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) }),
         response: { 200: sessionSchema, 401: problemSchema, 429: problemSchema },
       },
@@ -43,11 +41,7 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
     async (request, reply) => {
       const result = await login({ ...contextOf(request, deps), userAgent: request.headers['user-agent'] ?? null }, deps.auth, request.body);
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      return {
-        user: presentSessionUser(result.user),
-        csrfToken: result.csrfToken,
-        abilities: presentAbilities({ kind: 'user', userId: result.user.id, role: presentSessionUser(result.user).role, stateIso3: result.user.stateIso3, email: result.user.email }),
-      };
+      return presentSignIn(result);
     },
   );
 
@@ -77,14 +71,17 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
       config: { action: 'account.changePassword' },
       schema: {
         tags: ['auth'],
-        summary: 'Change your own password (other sessions end)',
+        summary: 'Change your own password (every session ends; this one continues under a new token)',
         body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
         response: { 204: z.null(), 401: problemSchema, 422: problemSchema },
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(contextOf(request, deps), request.authSession?.tokenHash ?? '', request.body);
+      const session = await changeOwnPassword({ ...contextOf(request, deps), userAgent: request.headers['user-agent'] ?? null }, deps.auth, request.body);
+      setSessionCookie(request, reply, session.token, session.expiresAt);
       return reply.code(204).send(null);
     },
   );
+
+  registerTwoFactorRoutes(app, deps);
 }

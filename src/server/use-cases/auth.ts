@@ -6,17 +6,23 @@
  */
 import type { Actor, Role } from '../../domain/accounts/roles.ts';
 import { checkPasswordPolicy } from '../../domain/accounts/password-policy.ts';
+import { isTwoFactorRequired } from '../../domain/accounts/two-factor.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { deleteOtherSessions, deleteSession, deleteUserSessions, findLiveSession, insertSession, touchSession } from '../../db/repositories/sessions.ts';
+import { deleteSession, deleteUserSessions, findLiveSession, insertSession, touchSession, type SessionStage } from '../../db/repositories/sessions.ts';
 import { findUserByEmail, findUserById, recordFailedLogin, updateUser, type UserRow } from '../../db/repositories/users.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/password-hash.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import type { DbOrTx } from '../../db/client.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface AuthSettings {
   sessionTtlHours: number;
+  /** Absolute lifetime from sign-in, however active the session is. */
+  sessionMaxHours: number;
+  /** Roles that must use two-factor sign-in (MFA_REQUIRED_ROLES). */
+  mfaRequiredRoles: readonly Role[];
   maxFailures: number;
   lockMinutes: number;
 }
@@ -26,6 +32,42 @@ export interface LoginResult {
   csrfToken: string;
   expiresAt: Date;
   user: UserRow;
+  /** 'full' (also when absent) unless the user still has to give a second factor ('mfa') or set one up ('enrol'). */
+  stage?: SessionStage;
+}
+
+/** A half-done sign-in only lives long enough to type a code or scan a QR code. */
+const PENDING_MINUTES: Record<Exclude<SessionStage, 'full'>, number> = { mfa: 10, enrol: 30 };
+
+/** What a correct first factor (password, or an identity provider without MFA) leads to. */
+export function stageAfterFirstFactor(user: UserRow, settings: Pick<AuthSettings, 'mfaRequiredRoles'>): SessionStage {
+  if (user.totpSecret) return 'mfa';
+  return isTwoFactorRequired(user.role as Role, settings.mfaRequiredRoles) ? 'enrol' : 'full';
+}
+
+/**
+ * Opens a session with a new random token (never one the client sent: no fixation). Call
+ * inside the transaction that also records why.
+ */
+export async function openSession(
+  tx: DbOrTx,
+  settings: Pick<AuthSettings, 'sessionTtlHours'>,
+  session: { userId: string; stage: SessionStage; now: Date; ip?: string | null; userAgent?: string | null },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const lifetimeMs = session.stage === 'full' ? settings.sessionTtlHours * 3_600_000 : PENDING_MINUTES[session.stage] * 60_000;
+  const expiresAt = new Date(session.now.getTime() + lifetimeMs);
+  await insertSession(tx, {
+    tokenHash: hashToken(token),
+    userId: session.userId,
+    csrfToken,
+    expiresAt,
+    stage: session.stage,
+    ip: session.ip ?? null,
+    userAgent: session.userAgent?.slice(0, 500) ?? null,
+  });
+  return { token, csrfToken, expiresAt };
 }
 
 const INVALID = 'Email or password is incorrect, or the account is locked after repeated failures. Try again later or ask the secretariat.';
@@ -68,25 +110,42 @@ export async function login(
     throw new DomainError('auth.invalidCredentials', INVALID);
   }
 
-  const token = newToken();
-  const csrfToken = newToken();
-  const expiresAt = new Date(ctx.now.getTime() + settings.sessionTtlHours * 3_600_000);
-  await ctx.db.transaction(async (tx) => {
-    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 500) ?? null });
-    await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: ctx.now });
-    await appendAudit(tx, { actor: actorOf(user), action: 'auth.login', resourceType: 'user', resourceId: user.id, ip: ctx.ip, requestId: ctx.requestId });
+  const stage = stageAfterFirstFactor(user, settings);
+  const opened = await ctx.db.transaction(async (tx) => {
+    const session = await openSession(tx, settings, { userId: user.id, stage, now: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
+    // The failure counter is reset only when the whole sign-in succeeds: were it reset after
+    // the password, someone holding the password could guess codes without ever being locked.
+    if (stage === 'full') await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: ctx.now });
+    await appendAudit(tx, {
+      actor: actorOf(user),
+      action: 'auth.login',
+      resourceType: 'user',
+      resourceId: user.id,
+      details: stage === 'full' ? undefined : { secondFactor: stage === 'mfa' ? 'awaited' : 'enrolment-required' },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
+    return session;
   });
-  return { token, csrfToken, expiresAt, user };
+  return { ...opened, user, stage };
 }
 
-/** Looks up the session behind a cookie token; slides its expiry forward at most once a minute. */
+/**
+ * Looks up the session behind a cookie token. A full session's idle expiry slides forward (at
+ * most once a minute) but never past sessionMaxHours after sign-in; a pending one never slides.
+ */
 export async function resolveSession(ctx: Pick<UseCaseContext, 'db' | 'now'>, settings: AuthSettings, token: string) {
   const tokenHash = hashToken(token);
-  const found = await findLiveSession(ctx.db, tokenHash, ctx.now);
+  const notCreatedBefore = new Date(ctx.now.getTime() - settings.sessionMaxHours * 3_600_000);
+  const found = await findLiveSession(ctx.db, tokenHash, ctx.now, notCreatedBefore);
   if (!found) return undefined;
-  const renewed = new Date(ctx.now.getTime() + settings.sessionTtlHours * 3_600_000);
-  if (renewed.getTime() - found.session.expiresAt.getTime() > 60_000) await touchSession(ctx.db, tokenHash, renewed);
-  return { tokenHash, csrfToken: found.session.csrfToken, user: found.user };
+  const stage = found.session.stage as SessionStage;
+  if (stage === 'full') {
+    const limit = found.session.createdAt.getTime() + settings.sessionMaxHours * 3_600_000;
+    const renewed = new Date(Math.min(ctx.now.getTime() + settings.sessionTtlHours * 3_600_000, limit));
+    if (renewed.getTime() - found.session.expiresAt.getTime() > 60_000) await touchSession(ctx.db, tokenHash, renewed);
+  }
+  return { tokenHash, csrfToken: found.session.csrfToken, user: found.user, stage };
 }
 
 export async function logout(ctx: UseCaseContext, tokenHash: string): Promise<void> {
@@ -108,8 +167,15 @@ export async function logoutEverywhere(ctx: UseCaseContext): Promise<number> {
   });
 }
 
-/** Changes one's own password; other sessions end, the current one stays. */
-export async function changeOwnPassword(ctx: UseCaseContext, currentTokenHash: string, input: { currentPassword: string; newPassword: string }) {
+/**
+ * Changes one's own password. Every session of the user ends; the current one is replaced
+ * by a new one (new token and CSRF token), which is returned for the cookie.
+ */
+export async function changeOwnPassword(
+  ctx: UseCaseContext & { userAgent?: string | null },
+  settings: Pick<AuthSettings, 'sessionTtlHours'>,
+  input: { currentPassword: string; newPassword: string },
+) {
   authorize(ctx.actor, 'account.changePassword');
   if (ctx.actor.kind !== 'user') throw new DomainError('auth.required', 'Sign in to do this.');
   const user = await findUserById(ctx.db, ctx.actor.userId);
@@ -119,9 +185,11 @@ export async function changeOwnPassword(ctx: UseCaseContext, currentTokenHash: s
   checkPasswordPolicy(input.newPassword, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   const actor = ctx.actor;
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { passwordHash });
-    const otherSessionsEnded = await deleteOtherSessions(tx, user.id, currentTokenHash);
+    const otherSessionsEnded = (await deleteUserSessions(tx, user.id)) - 1;
+    const session = await openSession(tx, settings, { userId: user.id, stage: 'full', now: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
     await appendAudit(tx, { actor, action: 'account.changePassword', resourceType: 'user', resourceId: user.id, details: { otherSessionsEnded }, ip: ctx.ip, requestId: ctx.requestId });
+    return session;
   });
 }
