@@ -86,7 +86,18 @@ function writeStream() {
     }
   };
   const done = Promise.all([checklistLoop(), reportLoop()]);
+  let failure: unknown;
+  done.catch((error: unknown) => {
+    failure = error;
+  });
   return {
+    /** Resolves once `count` writes are acknowledged, so the snapshot lands mid-stream. */
+    reached: async (count: number) => {
+      while (acknowledged < count) {
+        if (failure) throw failure;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     stop: async () => {
       running = false;
       await done;
@@ -156,8 +167,7 @@ describe('backup while users are writing', () => {
 
   it('takes one consistent snapshot: every reference resolves, the audit lists exactly the writes in it', async () => {
     const stream = writeStream();
-    // Let the stream get going, so the snapshot lands in the middle of it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stream.reached(20);
     if (TEST_ENGINE === 'postgres') {
       const file = path.join(workDir, 'during-writes.json.gz');
       const began = Date.now();

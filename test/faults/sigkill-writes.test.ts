@@ -220,11 +220,11 @@ function reportWrites(iteration: number, attempts: Attempt[], alive: () => boole
 }
 
 const IMPORT_HEADER = 'state_iso3,cycle,cohort_year,reviewer1_iso3,reviewer2_iso3,started,focal_point_appointed';
-const IMPORT_SIZE = 6;
+const IMPORT_SIZE = 5;
 
 function importWrites(iteration: number, attempts: Attempt[], alive: () => boolean) {
   return async () => {
-    for (let file = 0; file < 3 && alive() && importStates.length >= IMPORT_SIZE; file += 1) {
+    for (let file = 0; file < 5 && alive() && importStates.length >= IMPORT_SIZE; file += 1) {
       const states = importStates.splice(0, IMPORT_SIZE);
       const csv = [IMPORT_HEADER, ...states.map((s) => `${s},1,1,KEN,PER,2011-03-01,2011-03-20`)].join('\n');
       const attempt: Attempt = {
