@@ -9,7 +9,7 @@ import { buildApp } from '../../server/app.ts';
 import { mailSettingsOf } from '../../server/mailer.ts';
 import { startNotificationWorker } from '../../server/notification-worker.ts';
 import { ensureFileStoreWritable, openConfiguredDatabase, StartupError } from '../../server/runtime.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '../../server/use-cases/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_EMAIL, DEMO_TOTP_SECRET, seedDemoData } from '../../server/use-cases/seed-demo.ts';
 import { seedDemoReviews } from '../../server/use-cases/demo-reviews.ts';
 
 export function packageVersion(): string {
@@ -56,6 +56,10 @@ export async function startServer(config: Config): Promise<void> {
   if (config.isDemoEnabled) {
     lines.push('', `  DEMO accounts (fictitious data, password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(24)} ${account.role}${account.stateIso3 ? ` of ${account.stateIso3}` : ''}`);
+    lines.push(
+      `  ${DEMO_TOTP_EMAIL} also needs a two-factor code: run \`node bin/openirm.js user demo-code\`,`,
+      `  or give an authenticator app the DEMO secret ${DEMO_TOTP_SECRET} (published, so it protects nothing).`,
+    );
   }
   lines.push('', 'Press Ctrl+C to stop.', '');
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,10 +1,12 @@
 /**
- * `openirm user create | list | reset-password | disable | enable`.
+ * `openirm user create | list | reset-password | disable | enable | demo-code`.
  * Passwords are read from --password or, better, the OPENIRM_PASSWORD variable, so they
  * need not appear in the shell history.
  */
 import { Option } from 'commander';
 import { DomainError } from '../../domain/errors.ts';
+import { totpCodeAt, TOTP_PERIOD_SECONDS } from '../../domain/accounts/two-factor.ts';
+import { DEMO_TOTP_EMAIL, DEMO_TOTP_SECRET } from '../../server/use-cases/seed-demo.ts';
 import { changeUser, createUser, createUserInputSchema, listAllUsers, resetUserPassword } from '../../server/use-cases/users.ts';
 import { withSystemContext, type DbOptions, type RegisterCommands } from './shared.ts';
 
@@ -73,4 +75,21 @@ export const registerUserCommands: RegisterCommands = (program, kit) => {
         });
       });
   }
+
+  user
+    .command('demo-code [email]')
+    .description(`print the current two-factor code of the demo secretariat (${DEMO_TOTP_EMAIL}); its secret is published, demo only`)
+    .action((email: string | undefined) => {
+      // Only the seeded demo account: its secret is a constant in the source code. Real
+      // accounts' secrets are never printed, whatever is asked.
+      if (email !== undefined && email.trim().toLowerCase() !== DEMO_TOTP_EMAIL) {
+        process.stderr.write(`demo-code works only for the demo account ${DEMO_TOTP_EMAIL}, whose secret is published; other accounts use their authenticator app.\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const now = new Date();
+      const secondsLeft = TOTP_PERIOD_SECONDS - (Math.floor(now.getTime() / 1000) % TOTP_PERIOD_SECONDS);
+      process.stdout.write(`${totpCodeAt(DEMO_TOTP_SECRET, now)}\n`);
+      process.stderr.write(`(code for ${DEMO_TOTP_EMAIL}, valid for about ${secondsLeft} s more; demo secret ${DEMO_TOTP_SECRET})\n`);
+    });
 };
