@@ -16,7 +16,7 @@
  * PostgreSQL: TEST_PG_URL as admin (default postgres://postgres@127.0.0.1:5432/test); the
  * bench creates database load_<pid> and drops it at the end. Only 127.0.0.1 is contacted.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -61,6 +61,8 @@ interface KindResult {
   p99Ms: number;
   maxMs: number;
   errors: number;
+  /** Requests whose connection timed out (10 s) and was replaced: no answer at all. */
+  noAnswer: number;
   statuses: Record<string, number>;
   examples: string[];
 }
@@ -95,6 +97,10 @@ interface EngineResult {
   serverCpuPct: number;
   /** Share of all cores busy during the load (every process: server, PostgreSQL, autocannon, others). */
   machineBusyPct: number;
+  /** CPU of the postgres processes alive through the load (this server's backends, and any other client's), % of one core. */
+  postgresCpuPct: number;
+  /** CPU of this process (autocannon and the mix), % of one core. */
+  loaderCpuPct: number;
   memory: RssGrowth;
   baseline: { label: string; reqPerSec: number; p50Ms: number; p99Ms: number; errors: number; durationS: number };
   targetsMet: { zeroErrors: boolean; readP99: boolean; writeP99: boolean; memory: boolean };
@@ -105,6 +111,22 @@ function machineCpu(): { busy: number; total: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const total = fields.reduce((a, b) => a + b, 0);
   return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+}
+
+/** CPU seconds of every process named postgres, by pid (Linux /proc). */
+function postgresCpu(): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      found.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
 }
 
 const warmupOf = (durationS: number) => Math.min(60, Math.round(durationS / 5));
@@ -160,6 +182,8 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       const sampler = new RssSampler(server.pid, RSS_SAMPLE_MS);
       const cpu0 = cpuSeconds(server.pid);
       const machine0 = machineCpu();
+      const postgres0 = postgresCpu();
+      const loader0 = process.cpuUsage();
       const wall0 = performance.now();
       sampler.start();
       mix.start();
@@ -170,6 +194,12 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       sampler.stop();
       const serverCpuPct = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - wall0) / 1_000)) * 100;
       const machine1 = machineCpu();
+      const wallS = (performance.now() - wall0) / 1_000;
+      const postgres1 = postgresCpu();
+      const postgresS = [...postgres1].reduce((a, [pid, cpu]) => a + (postgres0.has(pid) ? cpu - postgres0.get(pid)! : 0), 0);
+      const postgresCpuPct = engine === 'pg' ? (postgresS / wallS) * 100 : NaN;
+      const loader = process.cpuUsage(loader0);
+      const loaderCpuPct = ((loader.user + loader.system) / 1e6 / wallS) * 100;
       const machineBusyPct = ((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100;
 
       const kinds: KindResult[] = MIX.map((m) => {
@@ -183,6 +213,7 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
           ...summarise(measured),
           reqPerSec: measured.length / (durationS - warmupS),
           errors: stats.samples.filter((s) => !s.ok).length + stats.noAnswer,
+          noAnswer: stats.noAnswer,
           statuses: Object.fromEntries(stats.statuses),
           examples: stats.examples,
         };
@@ -228,6 +259,8 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
         total: { requests: kinds.reduce((a, k) => a + k.answered, 0), reqPerSec: overall.requests.average, socketErrors: overall.errors, timeouts: overall.timeouts, httpErrors },
         serverCpuPct,
         machineBusyPct,
+        postgresCpuPct,
+        loaderCpuPct,
         memory,
         baseline,
         targetsMet: {
@@ -265,11 +298,17 @@ function report(r: EngineResult): string {
       ],
     ),
     `baseline (${r.baseline.durationS} s, same clients): ${r.baseline.label}: ${integer(r.baseline.reqPerSec)} req/s, p50 ${ms(r.baseline.p50Ms)} ms, p99 ${ms(r.baseline.p99Ms)} ms, errors ${r.baseline.errors}`,
-    `socket errors ${r.total.socketErrors} (timeouts ${r.total.timeouts}); server CPU ${fixed(r.serverCpuPct, 0)}% of one core, machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
+    `socket errors ${r.total.socketErrors} (timeouts ${r.total.timeouts}); CPU in % of one core: server ${fixed(r.serverCpuPct, 0)}%${Number.isFinite(r.postgresCpuPct) ? `, postgres processes ${fixed(r.postgresCpuPct, 0)}%` : ''}, load generator ${fixed(r.loaderCpuPct, 0)}%; machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
     `mix req/s / baseline req/s: ${percent(r.total.reqPerSec / r.baseline.reqPerSec)}`,
   ];
   lines.push('', 'slowest routes after warm-up (p99):', table(['route', 'count', 'p50 ms', 'p99 ms'], r.routes.slice(0, 8).map((x) => [x.route, integer(x.count), ms(x.p50Ms), ms(x.p99Ms)])));
-  for (const k of r.kinds.filter((x) => x.errors > 0)) lines.push(`errors of ${k.kind}: ${JSON.stringify(k.statuses)}; e.g. ${k.examples.join(' | ')}`);
+  for (const k of r.kinds.filter((x) => x.errors > 0)) {
+    const bad = Object.entries(k.statuses).filter(([status]) => !(Number(status) >= 200 && Number(status) < 400));
+    lines.push(`errors of ${k.kind}: ${k.noAnswer} timed out (no answer)${bad.map(([status, n]) => `, ${n} x ${status}`).join('')}${k.examples.length > 0 ? `; e.g. ${k.examples.map((e) => e.slice(0, 120)).join(' | ')}` : ''}`);
+  }
+  if (r.kinds.some((k) => k.kind === 'autosave' && k.statuses['409'] && k.noAnswer > 0)) {
+    lines.push('  (a 409 on an autosave after a timed-out one: the server applied the save the client gave up on, so its next save carried a stale version)');
+  }
   const m = r.memory;
   lines.push(
     '',
