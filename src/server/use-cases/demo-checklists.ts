@@ -14,6 +14,7 @@ import type { StoredReview } from '../../db/repositories/reviews.ts';
 import { checklistAnswers, checklistAnswerVersions, checklistSubmissions } from '../../db/schema/checklists.ts';
 import { reviewThreads, threadMessages } from '../../db/schema/desk-review.ts';
 import { milestoneDate } from '../../domain/reviews/review.ts';
+import { DEMO_MARKERS } from './demo-markers.ts';
 
 const FOCAL_POINT = 'Demo focal point (fictitious)';
 const SECRETARIAT = 'Demo secretariat officer (fictitious)';
@@ -36,7 +37,7 @@ function demoAnswer(provisionId: string, label: string, structured: boolean, n: 
   const compliance = structured ? ((['yes', 'partially', 'yes', 'no'] as const)[n % 4] ?? null) : null;
   const text =
     `<p>Fictitious demo answer on ${label}. The State describes the <strong>laws</strong> that give effect to the provision, ` +
-    `the institutions that apply them and examples of their application.</p>` +
+    `the institutions that apply them and examples of their application. ${DEMO_MARKERS.checklistAnswer}</p>` +
     `<ul><li>Law No. ${100 + (n % 37)}/${2008 + (n % 9)} (demo)</li><li>Cases and statistics for ${2015 + (n % 5)}–${2017 + (n % 5)} (demo)</li></ul>`;
   const assistanceNeeds = n % 5 === 0 ? { types: structured ? ['capacity-building', 'legal-advice'] : [], text: `Training for investigators on provision ${provisionId} (demo).` } : { types: [], text: '' };
   return { compliance, text, assistanceNeeds };
@@ -103,7 +104,7 @@ function addDemoThreads(rows: DemoRows, stored: StoredReview, answers: AnswerRow
         : kind === 'request'
           ? `Please send the text of the law cited for provision ${answer.provisionId}. (demo)`
           : `Preliminary observation: the measures on provision ${answer.provisionId} seem to be in place. (demo)`;
-    rows.messages.push({ id: randomUUID(), threadId, author: expert, side: expertSide, body: asked, createdAt: day(10 + t) });
+    rows.messages.push({ id: randomUUID(), threadId, author: expert, side: expertSide, body: `${asked} ${DEMO_MARKERS.deskReviewMessage}`, createdAt: day(10 + t) });
     const staysOpen = t === targets.length - 1 && !completed;
     const unanswered = staysOpen && index % 2 === 0;
     rows.threads.push({

@@ -29,9 +29,10 @@ import { milestoneDate } from '../../domain/reviews/review.ts';
 import { recommendationReference, type SectionContent } from '../../domain/reports/report.ts';
 import type { UnLanguage } from '../../domain/parties/party.ts';
 import type { PublicationSnapshot } from './publication.ts';
+import { DEMO_MARKERS } from './demo-markers.ts';
 
-/** In every unpublished demo text, and in no published one. */
-export const DEMO_DRAFT_MARKER = 'DEMO-UNPUBLISHED-DRAFT';
+/** In every unpublished demo report text, and in no published one (other kinds: demo-markers.ts). */
+export const DEMO_DRAFT_MARKER = DEMO_MARKERS.reportDraft;
 
 const DRAFTER = 'Demo secretariat officer (fictitious)';
 const FOCAL_POINT = 'Demo focal point (fictitious)';
@@ -130,7 +131,7 @@ export async function seedDemoReports(db: Db, reviews: StoredReview[]): Promise<
     if (!shared) continue;
     const stateName = nameOf(review.stateUnderReview);
     const symbol = `CAC/COSP/IRG/${row.cycleNumber === 1 ? 'I' : 'II'}/${row.cohortYear}/1/Add.${(index % 40) + 1}`;
-    const originalText = summaryFinalised ? SUMMARY_TEXT.en(stateName) : `${SUMMARY_TEXT.en(stateName)}<p>${DEMO_DRAFT_MARKER}</p>`;
+    const originalText = summaryFinalised ? SUMMARY_TEXT.en(stateName) : `${SUMMARY_TEXT.en(stateName)}<p>${DEMO_MARKERS.summaryDraft}</p>`;
     rows.summaries.push({
       reviewId,
       symbol,
@@ -146,7 +147,7 @@ export async function seedDemoReports(db: Db, reviews: StoredReview[]): Promise<
     const finals: UnLanguage[] = summaryPublished ? ['fr', 'es', ...(index % 2 === 0 ? (['ar'] as const) : [])] : [];
     const translated = (language: UnLanguage) => SUMMARY_TEXT[language](nameIn(review.stateUnderReview, language));
     for (const language of finals) rows.languages.push({ reviewId, language, version: 1, status: 'final', text: translated(language), updatedBy: DRAFTER, updatedAt: at(summaryPublished!, 9) });
-    rows.languages.push({ reviewId, language: 'ru', version: 1, status: 'in_translation', text: `${translated('ru')}<p>${DEMO_DRAFT_MARKER}</p>`, updatedBy: DRAFTER, updatedAt: at(summaryFinalised, 16) });
+    rows.languages.push({ reviewId, language: 'ru', version: 1, status: 'in_translation', text: `${translated('ru')}<p>${DEMO_MARKERS.summaryTranslation}</p>`, updatedBy: DRAFTER, updatedAt: at(summaryFinalised, 16) });
     const base = { stateName, iso3: review.stateUnderReview, cycle: row.cycleNumber, reviewerNames: [nameOf(review.reviewers[0]), nameOf(review.reviewers[1])] as [string, string], symbol };
     const publish = (document: 'summary' | 'report', language: UnLanguage, snapshot: PublicationSnapshot, day: string) =>
       rows.publications.push({ id: randomUUID(), reviewId, document, language, version: 1, note: '', snapshot: snapshot as unknown as Record<string, unknown>, publishedBy: DRAFTER, publishedAt: at(day, 11) });

@@ -18,6 +18,7 @@ import { pauseReview } from './review-steps.ts';
 import { DEMO_ACCOUNTS } from './seed-demo.ts';
 import { importReviews } from './reviews.ts';
 import { seedDemoFinances } from './finance-demo.ts';
+import { DEMO_MARKERS } from './demo-markers.ts';
 
 /** Milestone columns in order, with the days after the previous step in the demo. */
 const STEPS: [string, number][] = [
@@ -96,7 +97,7 @@ export async function seedDemoReviews(db: Db, now: Date): Promise<number> {
   const pausable = stored.filter((s) => s.review.milestones.length >= 3 && s.review.milestones.length <= 5).slice(0, 2);
   for (const s of pausable) {
     const last = s.review.milestones.map((m) => m.date).sort().at(-1)!;
-    await pauseReview(ctx, s.row.id, { from: addDays(last, 30), reason: 'Demo: country visit postponed (fictitious)', version: s.row.version });
+    await pauseReview(ctx, s.row.id, { from: addDays(last, 30), reason: `Demo: country visit postponed (fictitious) ${DEMO_MARKERS.pauseReason}`, version: s.row.version });
   }
   const all = await loadReviews(db);
   await seedDemoChecklists(db, all);

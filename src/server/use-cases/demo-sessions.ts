@@ -14,6 +14,7 @@ import { systemActor } from '../../domain/accounts/roles.ts';
 import { addDocument, adoptAgenda, carryAgendaFrom, changeStatus, createSession, replaceMeetings, saveAgenda } from './sessions.ts';
 import { circulateReport, closeSilence, saveReportText } from './sessions-report.ts';
 import { seedDemoParticipants } from './demo-participants.ts';
+import { DEMO_MARKERS } from './demo-markers.ts';
 
 const AGENDA = [
   { title: 'Organizational matters', documents: [], items: [{ title: 'Opening of the session', documents: [] }, { title: 'Adoption of the agenda and organization of work', documents: ['CAC/COSP/IRG/2020/1/Add.2'] }] },
@@ -55,7 +56,7 @@ export async function seedDemoSessions(db: Db, _now: Date): Promise<number> {
   await addDocument(prep, joint.id, { symbol: 'CAC/COSP/IRG/2020/6', title: 'Implementation of chapter V (Asset recovery): thematic report (demo entry)', distributedOn: '2020-09-02', distribution: 'general', role: 'background' });
   await addDocument(prep, joint.id, { symbol: 'CAC/COSP/IRG/2020/7', title: 'Technical assistance needs emerging from the second cycle country reviews (demo entry)', distributedOn: '2020-09-04', distribution: 'general', role: 'background' });
   await addDocument(prep, joint.id, { symbol: 'CAC/COSP/IRG/2020/CRP.3', title: 'Thematic discussion: background note (demo entry)', distributedOn: '2020-11-10', distribution: 'crp', role: 'background' });
-  await addDocument(prep, joint.id, { symbol: 'CAC/COSP/IRG/2020/L.1', title: 'Draft report (demo entry)', distributedOn: '2020-12-04', distribution: 'limited', role: 'report' });
+  await addDocument(prep, joint.id, { symbol: 'CAC/COSP/IRG/2020/L.1', title: `Draft report (demo entry) ${DEMO_MARKERS.limitedSessionDocument}`, distributedOn: '2020-12-04', distribution: 'limited', role: 'report' });
   await saveAgenda(prep, joint.id, AGENDA, joint.version);
   const meetings = [
     { title: 'First meeting', startsAt: '2020-11-16T11:00:00Z', endsAt: '2020-11-16T13:00:00Z', room: 'Online', bodies: ['IRG'] },

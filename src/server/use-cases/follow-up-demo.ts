@@ -17,6 +17,7 @@ import { FOLLOW_UP_STATUSES } from '../../domain/follow-up/statuses.ts';
 import { followUpSettings, scheduledRound } from '../../domain/follow-up/rounds.ts';
 import { addDays } from '../../domain/reviews/calendar.ts';
 import { milestoneDate } from '../../domain/reviews/review.ts';
+import { DEMO_MARKERS } from './demo-markers.ts';
 
 const STATE = 'Demo focal point (fictitious)';
 const SECRETARIAT = 'Demo secretariat officer (fictitious)';
@@ -58,7 +59,7 @@ export async function seedDemoFollowUp(db: Db, reviews: StoredReview[], now: Dat
           reference: r.reference,
           version: 1,
           status: claimed,
-          narrative: `Fictitious demo self-report on ${r.reference}: measures taken and applied in practice.`,
+          narrative: `Fictitious demo self-report on ${r.reference}: measures taken and applied in practice. ${DEMO_MARKERS.selfReport}`,
           links: [{ url: 'https://www.unodc.org/unodc/en/corruption/', title: 'Demo evidence (fictitious)' }],
           statistics: [{ label: 'Cases handled (demo)', value: String(10 + n * 3), period: round.opensOn.slice(0, 4) }],
           documents: [],
@@ -90,7 +91,7 @@ export async function seedDemoFollowUp(db: Db, reviews: StoredReview[], now: Dat
     if (!planned) {
       planned = true;
       const actionId = randomUUID();
-      rows.actions.push({ id: actionId, version: 1, reviewId: row.id, title: 'Demo action: a national register of asset declarations (fictitious)', ownerInstitution: 'Demo anti-corruption agency', deadline: addDays(finalisedOn, 1095), indicators: ['Register online', 'Share of officials declaring'], recommendations: own.slice(0, 2).map((r) => ({ article: r.article, sequence: r.sequence })), author: STATE, createdAt: new Date(`${addDays(finalisedOn, 60)}T10:00:00Z`) });
+      rows.actions.push({ id: actionId, version: 1, reviewId: row.id, title: `Demo action: a national register of asset declarations (fictitious) ${DEMO_MARKERS.actionPlan}`, ownerInstitution: 'Demo anti-corruption agency', deadline: addDays(finalisedOn, 1095), indicators: ['Register online', 'Share of officials declaring'], recommendations: own.slice(0, 2).map((r) => ({ article: r.article, sequence: r.sequence })), author: STATE, createdAt: new Date(`${addDays(finalisedOn, 60)}T10:00:00Z`) });
       rows.progress.push({ id: randomUUID(), actionId, reviewId: row.id, percent: 60, status: 'on-track', note: 'Demo: register in test (fictitious).', reportedOn: addDays(finalisedOn, 400) > today ? today : addDays(finalisedOn, 400), author: STATE });
     }
   }
