@@ -7,7 +7,7 @@
  * the same data (on the embedded engine, over the lock file the dead process left).
  *
  * The kill moments come from a seeded generator: FAULT_SEED=<n> replays a run,
- * FAULT_ITERATIONS=<n> runs more rounds (6 by default, to keep `npm test` short).
+ * FAULT_ITERATIONS=<n> runs more rounds (5 by default, to keep `npm test` short).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import { buildTestApp, json, openReviewWithFocalPoint, sessionFor, type TestSess
 import { freePort, seededRandom, startChildServer, type ChildServer } from './child-server.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 1_000_000));
-const ITERATIONS = Number(process.env.FAULT_ITERATIONS ?? 6);
+const ITERATIONS = Number(process.env.FAULT_ITERATIONS ?? 5);
 const random = seededRandom(SEED);
 
 type Outcome = 'whole' | 'absent' | 'partial';
