@@ -97,7 +97,7 @@ interface EngineResult {
   serverCpuPct: number;
   /** Share of all cores busy during the load (every process: server, PostgreSQL, autocannon, others). */
   machineBusyPct: number;
-  /** CPU of the postgres processes alive through the load (this server's backends, and any other client's), % of one core. */
+  /** CPU of the postgres processes during the load (this server's backends, and any other client's), % of one core. */
   postgresCpuPct: number;
   /** CPU of this process (autocannon and the mix), % of one core. */
   loaderCpuPct: number;
@@ -196,7 +196,8 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       const machine1 = machineCpu();
       const wallS = (performance.now() - wall0) / 1_000;
       const postgres1 = postgresCpu();
-      const postgresS = [...postgres1].reduce((a, [pid, cpu]) => a + (postgres0.has(pid) ? cpu - postgres0.get(pid)! : 0), 0);
+      // Backends opened during the load (the server's pool grows with it) count whole.
+      const postgresS = [...postgres1].reduce((a, [pid, cpu]) => a + cpu - (postgres0.get(pid) ?? 0), 0);
       const postgresCpuPct = engine === 'pg' ? (postgresS / wallS) * 100 : NaN;
       const loader = process.cpuUsage(loader0);
       const loaderCpuPct = ((loader.user + loader.system) / 1e6 / wallS) * 100;
