@@ -12,6 +12,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../src/db/client.ts';
+import { queryRows } from '../../src/db/query-rows.ts';
+import { isDatabaseUnavailable } from '../../src/server/plugins/errors.ts';
 import { TEST_ENGINE } from '../engines.ts';
 
 const run = promisify(execFile);
@@ -189,6 +193,41 @@ describe.skipIf(skipReason !== undefined)('PostgreSQL stopped and restarted unde
       `database-down: pg_ctl stop took ${Math.round(stopped.ms)} ms; while down a read answered 503 in ${Math.round(readDown.ms)} ms, a write in ${Math.round(write.ms)} ms; ` +
         `health 200 again ${Math.round(recoveredMs)} ms after PostgreSQL was back`,
     );
+  });
+});
+
+describe.skipIf(skipReason !== undefined)('the connection pool across a restart', () => {
+  it('fails a transaction left open by the shutdown as "database unavailable", without crashing, and keeps no dead client', async () => {
+    const database = await openDatabase({ engine: 'postgres', url: databaseUrl, poolSize: 2, connectTimeoutMs: 2_000 });
+    try {
+      let shutdownDone!: () => void;
+      const afterShutdown = new Promise<void>((resolve) => (shutdownDone = resolve));
+      // Checked out and idle in a transaction when PostgreSQL terminates it: node-postgres emits
+      // 'error' on that client, which kills the process unless someone listens.
+      const open = database.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+        await afterShutdown;
+        await tx.execute(sql`select 1`);
+      });
+      const outcome = open.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await sleep(100);
+      await pgCtl('stop');
+      await sleep(200);
+      shutdownDone();
+      const error = await outcome;
+      expect(error, 'the transaction should have failed').toBeDefined();
+      expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+
+      await pgCtl('start');
+      // Every client the pool hands out now is a live one: the dead one was dropped.
+      const results = await Promise.all(Array.from({ length: 4 }, () => database.db.transaction(async (tx) => queryRows<{ one: number }>(tx, sql`select 1 as one`))));
+      expect(results.map((rows) => rows[0]!.one)).toEqual([1, 1, 1, 1]);
+    } finally {
+      await database.close();
+    }
   });
 });
 
