@@ -15,7 +15,7 @@ let common: Set<string> | undefined;
 
 /** Built on first use: the web bundle imports the constants above and never pays for the list. */
 function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((word) => word.toLowerCase()));
+  common ??= new Set((dictionary['passwords-common']).map((word) => word.toLowerCase()));
   return common;
 }
 

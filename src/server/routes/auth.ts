@@ -22,7 +22,7 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
         user: user ? presentSessionUser(user) : null,
         csrfToken: request.authSession?.csrfToken ?? null,
         abilities: presentAbilities(request.actor),
-        pendingSignIn: pending && request.authSession?.stage !== 'full' ? { stage: request.authSession!.stage as 'mfa' | 'enrol', email: pending.email } : null,
+        pendingSignIn: pending && request.authSession?.stage !== 'full' ? { stage: request.authSession!.stage, email: pending.email } : null,
       };
     },
   );

@@ -7,6 +7,7 @@ import { Loading } from '../../components/ui/loading.tsx';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form.tsx';
 import { SignOutEverywhere } from '../../features/account/components/sign-out-everywhere.tsx';
+import { TwoFactorSection } from '../../features/account/components/two-factor-section.tsx';
 import { useSession } from '../../features/auth/api/get-session.ts';
 import { usePartyNames } from '../../features/parties/api/use-party-names.ts';
 import { roleLabel } from '../../i18n/labels.ts';
@@ -42,7 +43,10 @@ export function AccountPage() {
                 <SignOutEverywhere onSignedOut={() => void navigate({ to: paths.signIn.getHref() })} />
               ) : null}
             </Stack>
-            {session?.abilities['account.changePassword'] !== false ? <ChangePasswordForm /> : null}
+            <Stack gap="lg">
+              {session?.abilities['account.changePassword'] !== false ? <ChangePasswordForm /> : null}
+              {session?.abilities['account.twoFactor'] !== false ? <TwoFactorSection /> : null}
+            </Stack>
           </SimpleGrid>
         </ErrorBoundary>
       ) : null}

@@ -1,16 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/page-header.tsx';
+import { sessionQueryKey, useSession, type Session } from '../../features/auth/api/get-session.ts';
+import { SecondStepForm } from '../../features/auth/components/second-step-form.tsx';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
+import { TwoFactorSetup } from '../../features/auth/components/two-factor-setup.tsx';
 import { paths } from '../../lib/paths.ts';
 
+/** Password first; then, when the server asks, a two-factor code or two-factor set-up. */
 export function SignInPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { data: session } = useSession();
+  const goHome = () => void navigate({ to: paths.home.getHref() });
+  const pending = session?.pendingSignIn;
   return (
     <>
       <PageHeader title={t('signIn.title')} description={t('signIn.description')} />
-      <SignInForm onSignedIn={() => void navigate({ to: paths.home.getHref() })} />
+      {pending?.stage === 'mfa' ? <SecondStepForm email={pending.email} onSignedIn={goHome} /> : null}
+      {pending?.stage === 'enrol' ? <TwoFactorSetup isRequired onDone={goHome} /> : null}
+      {!pending ? (
+        <SignInForm
+          onSignedIn={() => {
+            // The password step may have opened only a half-done sign-in: stay for the next step.
+            if (!queryClient.getQueryData<Session>(sessionQueryKey)?.pendingSignIn) goHome();
+          }}
+        />
+      ) : null}
     </>
   );
 }

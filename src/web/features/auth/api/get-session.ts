@@ -15,6 +15,8 @@ export interface Session {
   csrfToken: string | null;
   /** What the signed-in user (or the public) may do, decided by the server's policies. */
   abilities: Record<string, boolean>;
+  /** Set while a sign-in waits for a two-factor code ('mfa') or two-factor set-up ('enrol'). */
+  pendingSignIn?: { stage: 'mfa' | 'enrol'; email: string } | null;
 }
 
 export const ANONYMOUS_SESSION: Session = { user: null, csrfToken: null, abilities: {} };

@@ -11,6 +11,8 @@ export interface UserDto {
   isDisabled: boolean;
   isDemo: boolean;
   lastLoginAt: string | null;
+  /** Absent in answers from servers older than two-factor sign-in. */
+  twoFactorEnabled?: boolean;
 }
 
 export function getUsers(): Promise<{ users: UserDto[] }> {

@@ -9,6 +9,7 @@ import { useAbility, useSession } from '../../auth/api/get-session.ts';
 import { usePartyNames } from '../../parties/api/use-party-names.ts';
 import { useUsers, type UserDto } from '../api/get-users.ts';
 import { useUpdateUser } from '../api/update-user.ts';
+import { useResetTwoFactor } from '../../auth/api/two-factor.ts';
 import { CreateUserModal } from './create-user-modal.tsx';
 
 function StatusBadges({ user }: { user: UserDto }) {
@@ -29,6 +30,11 @@ function StatusBadges({ user }: { user: UserDto }) {
           {t('users.status.demo')}
         </Badge>
       ) : null}
+      {user.twoFactorEnabled !== undefined ? (
+        <Badge color={user.twoFactorEnabled ? 'teal.9' : 'gray.8'} variant="outline" radius="sm" tt="none">
+          {user.twoFactorEnabled ? t('twoFactor.userOn') : t('twoFactor.userOff')}
+        </Badge>
+      ) : null}
     </Group>
   );
 }
@@ -39,6 +45,8 @@ export function UsersAdmin() {
   const { data: session } = useSession();
   const users = useUsers();
   const updateUser = useUpdateUser();
+  const resetTwoFactor = useResetTwoFactor();
+  const canResetTwoFactor = useAbility('users.resetTwoFactor');
   const canCreate = useAbility('users.create');
   const canUpdate = useAbility('users.update');
   const { nameOf } = usePartyNames();
@@ -70,6 +78,7 @@ export function UsersAdmin() {
         </Alert>
       ) : null}
       {updateUser.isError ? <ProblemAlert error={updateUser.error} title={t('users.updateFailedTitle')} /> : null}
+      {resetTwoFactor.isError ? <ProblemAlert error={resetTwoFactor.error} title={t('users.updateFailedTitle')} /> : null}
       {users.isPending ? <Loading /> : null}
       {users.isError ? <ProblemAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data ? (
@@ -135,6 +144,22 @@ export function UsersAdmin() {
                               {user.isDisabled ? t('users.enable') : t('users.disable')}
                             </Button>
                           )}
+                          {canResetTwoFactor && user.twoFactorEnabled ? (
+                            <Button
+                              size="compact-sm"
+                              variant="default"
+                              ms="xs"
+                              loading={resetTwoFactor.isPending && resetTwoFactor.variables === user.id}
+                              aria-label={t('twoFactor.resetFor', { name: user.displayName })}
+                              onClick={() => {
+                                if (!window.confirm(t('twoFactor.resetConfirm', { name: user.displayName }))) return;
+                                setNotice(null);
+                                resetTwoFactor.mutate(user.id, { onSuccess: () => setNotice(t('twoFactor.resetNotice', { name: user.displayName })) });
+                              }}
+                            >
+                              {t('twoFactor.reset')}
+                            </Button>
+                          ) : null}
                         </Table.Td>
                       ) : null}
                     </Table.Tr>
