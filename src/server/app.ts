@@ -20,7 +20,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import './fastify-types.ts';
-import { problem, registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { problem, registerErrorHandling, sendFrameworkError, sendProblem } from './plugins/errors.ts';
 import { registerSession } from './plugins/session.ts';
 import { ResponseCache } from './response-cache.ts';
 import { createFileStore, type FileStore } from './files/file-store.ts';
@@ -91,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
+    frameworkErrors: sendFrameworkError,
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
   };
   const app = Fastify(options).withTypeProvider<ZodTypeProvider>();

@@ -134,6 +134,19 @@ function fromFastifyError(error: FastifyError): ProblemBody | undefined {
 }
 
 /**
+ * Errors Fastify raises in its router, before any hook or the error handler runs: a URL with
+ * broken percent-encoding (FST_ERR_BAD_URL: /api/reviews/%ZZ) would otherwise get Fastify's
+ * own JSON instead of a problem. Passed as the frameworkErrors server option.
+ */
+export function sendFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body =
+    error.code === 'FST_ERR_BAD_URL'
+      ? problem('request.invalid', 'The URL is not valid: it holds a broken percent-encoding.')
+      : (fromFastifyError(error) ?? problem('request.invalid', 'The request is not valid.'));
+  sendProblem(reply, body);
+}
+
+/**
  * Socket errors, PostgreSQL's admin_shutdown / crash_shutdown / cannot_connect_now (57P0x),
  * too_many_connections (53300) and every connection_exception (class 08).
  */
