@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 
 export const DEMO_PASSWORD = 'open-irm-demo';
 
@@ -9,14 +10,43 @@ export const DEMO = {
   delegate: 'delegate@demo.test',
 } as const;
 
-/** Signs in through the sign-in form, as a person would, and waits for the home page. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * The demo secretariat's two-factor key: published on purpose (src/server/use-cases/seed-demo.ts),
+ * so the tests can compute its codes as an authenticator app would.
+ */
+export const DEMO_TOTP_SECRET = 'OPENIRMDEMOTOTPSECRETPUBLISHED23';
+
+export function totpCode(secret: string, at = Date.now()): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
+}
+
+/**
+ * Gives the second sign-in step a code. The server refuses a time step already used (another
+ * test may have signed in within the same 30 s), so on refusal it waits for the next step.
+ */
+export async function enterTwoFactorCode(page: Page, secret = DEMO_TOTP_SECRET): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.getByLabel(/^Code from your authenticator app/).fill(totpCode(secret));
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/two-factor') && response.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    if ((await answer).ok()) return;
+    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+  }
+  throw new Error('The second sign-in step refused three codes in a row.');
+}
+
+/** Signs in through the sign-in form, as a person would (with the second step when asked), and waits for the home page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, totpSecret = DEMO_TOTP_SECRET): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(/^Email address/).fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  const secondStep = page.getByRole('heading', { name: 'Enter your code' });
+  await expect(signOut.or(secondStep)).toBeVisible();
+  if (await secondStep.isVisible()) await enterTwoFactorCode(page, totpSecret);
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(signOut).toBeVisible();
 }
 
 export async function chooseLanguage(page: Page, language: 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es'): Promise<void> {
