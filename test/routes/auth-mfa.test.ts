@@ -290,3 +290,22 @@ describe('session expiry', () => {
     expect(new Date(rows[0]!.expires_at).getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000);
   });
 });
+
+describe('rotation on a change of role or State', () => {
+  it('ends every session of a user whose role or State changes, however it is changed (database trigger)', async () => {
+    const first = await sessionFor(testDb.database, DEMO_EMAILS['focal-point']);
+    const second = await sessionFor(testDb.database, DEMO_EMAILS['focal-point']);
+    const bystander = await sessionFor(testDb.database, DEMO_EMAILS.expert);
+    await testDb.database.db.execute(sql`update users set display_name = 'Renamed' where email = ${DEMO_EMAILS['focal-point']}`);
+    expect((await sessionUser(first.cookie)).user).not.toBeNull();
+
+    await testDb.database.db.execute(sql`update users set state_iso3 = 'KEN' where email = ${DEMO_EMAILS['focal-point']}`);
+    expect((await sessionUser(first.cookie)).user).toBeNull();
+    expect((await sessionUser(second.cookie)).user).toBeNull();
+    expect((await sessionUser(bystander.cookie)).user).not.toBeNull();
+
+    const again = await sessionFor(testDb.database, DEMO_EMAILS['focal-point']);
+    await testDb.database.db.execute(sql`update users set role = 'expert' where email = ${DEMO_EMAILS['focal-point']}`);
+    expect((await sessionUser(again.cookie)).user).toBeNull();
+  });
+});
