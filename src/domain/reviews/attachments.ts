@@ -39,9 +39,28 @@ export interface DetectedFile {
 /** A file name safe to show and to put in a download header: no folders, no control characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // Control characters, and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
+}
+
+/**
+ * Bytes that may be kept as a .txt or .csv file: valid UTF-8, no control characters but tab,
+ * line breaks and form feed, and not markup. A web page or an SVG image renamed .txt would
+ * be harmless as served (text/plain, nosniff, sandboxed), but has no place among a State's
+ * documents and would become active if ever served otherwise.
+ */
+export function isPlainDocumentText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
+  return !/^\s*<[!?a-z]/i.test(text.replace(/^\ufeff/, '')) && !/<(script|svg|html|iframe|object|embed)\b/i.test(text);
 }
 
 /**

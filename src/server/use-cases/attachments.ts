@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { checkAttachment } from '../../domain/reviews/attachments.ts';
+import { checkAttachment, isPlainDocumentText } from '../../domain/reviews/attachments.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
@@ -18,23 +18,13 @@ import { loadContext, summariseAttachment, type SubmittedAnswer } from './checkl
 import type { UseCaseContext } from './context.ts';
 import { relationTo } from './reviews.ts';
 
-/** Valid UTF-8 with no control characters but tab, line feed, carriage return and form feed. */
-function isPlainText(bytes: Buffer): boolean {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // eslint-disable-next-line no-control-regex
-    return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
-  } catch {
-    return false;
-  }
-}
 
 export async function uploadAttachment(ctx: UseCaseContext, files: FileStore, maxBytes: number, reviewId: string, provisionId: string, file: { filename: string; bytes: Buffer }) {
   const { stored, provisionRows } = await loadContext(ctx.db, reviewId);
   authorize(ctx.actor, 'checklist.answer', { relation: relationTo(ctx.actor, stored.review) });
   if (!provisionRows.some((p) => p.id === provisionId)) throw new DomainError('request.invalid', `Provision ${provisionId} is not in this review's checklist (its cycle covers other chapters).`);
   const detected = await fileTypeFromBuffer(file.bytes);
-  const accepted = checkAttachment({ filename: file.filename, sizeBytes: file.bytes.length, detectedType: detected?.mime, isText: !detected && isPlainText(file.bytes) }, maxBytes);
+  const accepted = checkAttachment({ filename: file.filename, sizeBytes: file.bytes.length, detectedType: detected?.mime, isText: !detected && isPlainDocumentText(file.bytes) }, maxBytes);
   const id = randomUUID();
   const storageKey = `${ctx.now.getUTCFullYear()}/${id}`;
   const row = await storeThenRecord(files, storageKey, file.bytes, accepted.contentType, () =>

@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { checkAttachment } from '../../domain/reviews/attachments.ts';
+import { checkAttachment, isPlainDocumentText } from '../../domain/reviews/attachments.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkAssessment, checkSelfReport, nextVersion, type AssessmentInput, type SelfReportInput } from '../../domain/follow-up/records.ts';
 import { checkClose, followUpSettings, nextRound, roundState, type StoredRound } from '../../domain/follow-up/rounds.ts';
@@ -184,16 +184,6 @@ export async function closeRound(ctx: UseCaseContext, reviewId: string, number: 
   });
 }
 
-/** Valid UTF-8 with no control characters but tab and line breaks (as for checklist attachments). */
-function isPlainText(bytes: Buffer): boolean {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // eslint-disable-next-line no-control-regex
-    return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
-  } catch {
-    return false;
-  }
-}
 
 /** An evidence file for a later self-report; the same limits and type checks as checklist attachments. */
 export async function uploadEvidence(ctx: UseCaseContext, files: FileStore, maxBytes: number, reviewId: string, file: { filename: string; bytes: Buffer }) {
@@ -201,7 +191,7 @@ export async function uploadEvidence(ctx: UseCaseContext, files: FileStore, maxB
   authorize(ctx.actor, 'followUp.report', { relation: relationTo(ctx.actor, stored.review) });
   mustBeFinalised(finalisedOn);
   const detected = await fileTypeFromBuffer(file.bytes);
-  const accepted = checkAttachment({ filename: file.filename, sizeBytes: file.bytes.length, detectedType: detected?.mime, isText: !detected && isPlainText(file.bytes) }, maxBytes);
+  const accepted = checkAttachment({ filename: file.filename, sizeBytes: file.bytes.length, detectedType: detected?.mime, isText: !detected && isPlainDocumentText(file.bytes) }, maxBytes);
   const id = randomUUID();
   const storageKey = `follow-up/${ctx.now.getUTCFullYear()}/${id}`;
   const row = await storeThenRecord(files, storageKey, file.bytes, accepted.contentType, () =>
