@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/page-header.tsx';
@@ -15,11 +16,16 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const goHome = () => void navigate({ to: paths.home.getHref() });
-  const pending = session?.pendingSignIn;
+  // The step stays on screen after the server has completed the sign-in, so the set-up can
+  // show the recovery codes and the forms can finish (and navigate) before they unmount.
+  const [shownStep, setShownStep] = useState<Session['pendingSignIn']>(null);
+  const current = session?.pendingSignIn;
+  if (current && (current.stage !== shownStep?.stage || current.email !== shownStep.email)) setShownStep(current);
+  const pending = current ?? shownStep;
   return (
     <>
       <PageHeader title={t('signIn.title')} description={t('signIn.description')} />
-      {pending?.stage === 'mfa' ? <SecondStepForm email={pending.email} onSignedIn={goHome} /> : null}
+      {pending?.stage === 'mfa' ? <SecondStepForm email={pending.email} onSignedIn={goHome} onCancelled={() => setShownStep(null)} /> : null}
       {pending?.stage === 'enrol' ? <TwoFactorSetup isRequired onDone={goHome} /> : null}
       {!pending ? (
         <SignInForm

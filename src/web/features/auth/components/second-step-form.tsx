@@ -8,7 +8,7 @@ import { CodeInput } from './code-input.tsx';
 const DEMO_SECRETARIAT = 'secretariat@demo.test';
 
 /** Second sign-in step: the password was right; now a code from the authenticator app or a recovery code. */
-export function SecondStepForm({ email, onSignedIn }: { email: string; onSignedIn: () => void }) {
+export function SecondStepForm({ email, onSignedIn, onCancelled }: { email: string; onSignedIn: () => void; onCancelled: () => void }) {
   const { t } = useTranslation();
   const complete = useCompleteSignIn();
   const cancel = useCancelSignIn();
@@ -44,7 +44,7 @@ export function SecondStepForm({ email, onSignedIn }: { email: string; onSignedI
             <Button type="submit" loading={complete.isPending}>
               {t('twoFactor.verify')}
             </Button>
-            <Button variant="subtle" onClick={() => cancel.mutate()} loading={cancel.isPending}>
+            <Button variant="subtle" onClick={() => cancel.mutate(undefined, { onSettled: onCancelled })} loading={cancel.isPending}>
               {t('twoFactor.cancel')}
             </Button>
           </Group>
