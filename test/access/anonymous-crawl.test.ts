@@ -189,7 +189,7 @@ async function crawl(): Promise<CrawlResult> {
     const type = String(response.headers['content-type'] ?? '');
     const format = type.split(';')[0]!;
     result.formats[format] = (result.formats[format] ?? 0) + 1;
-    const text = await textOf(response.rawPayload, type, url.split('?')[0]!);
+    const text = await textOf(response.rawPayload, type, url.split('?')[0]);
     const found = markersIn(text);
     if (found.length > 0) result.leaks.push(`${url}: ${found.join(', ')}`);
     if (type.includes('json')) {
