@@ -36,6 +36,8 @@ const READ_P99_TARGET_MS = 300;
 const WRITE_P99_TARGET_MS = 500;
 const RSS_GROWTH_TARGET = 0.1;
 const RSS_SAMPLE_MS = 5_000;
+/** autocannon's wait for an answer before it gives a request up (and counts an error). */
+const TIMEOUT_S = Number(process.env.BENCH_LOAD_TIMEOUT_S ?? 10);
 
 /**
  * The bench server's settings beyond the defaults: every bench user signs in from 127.0.0.1,
@@ -61,7 +63,7 @@ interface KindResult {
   p99Ms: number;
   maxMs: number;
   errors: number;
-  /** Requests whose connection timed out (10 s) and was replaced: no answer at all. */
+  /** Requests without an answer within the timeout (TIMEOUT_S). */
   noAnswer: number;
   statuses: Record<string, number>;
   examples: string[];
@@ -89,6 +91,7 @@ interface EngineResult {
   skippedTargets: number;
   missingKinds: Kind[];
   autosaveFallbacks: number;
+  inFlightAtEnd: number;
   kinds: KindResult[];
   /** Per route shape after the warm-up, slowest p99 first. */
   routes: { route: string; count: number; p50Ms: number; p99Ms: number }[];
@@ -174,7 +177,7 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
 
       log(`${engine}: finding and trying the targets of the mix`);
       const targets = await discoverTargets(base, sessions, prepared.reviews);
-      const mix = new LoadMix(targets);
+      const mix = new LoadMix(targets, TIMEOUT_S * 1_000);
       mix.measureFromMs = warmupS * 1_000;
       const trackerBody = await fetchBody(`${base}/api/reviews`);
 
@@ -187,10 +190,11 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       const wall0 = performance.now();
       sampler.start();
       mix.start();
-      const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: 10, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
+      const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
       const progress = setInterval(() => log(`  ${engine}: ${Math.round((performance.now() - wall0) / 1000)} s, RSS ${fixed(sampler.samples.at(-1)?.rssMb ?? NaN, 0)} MB`), 30_000);
       const overall = await run;
       clearInterval(progress);
+      mix.stop();
       sampler.stop();
       const serverCpuPct = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - wall0) / 1_000)) * 100;
       const machine1 = machineCpu();
@@ -213,15 +217,15 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
           answered: stats.samples.length,
           ...summarise(measured),
           reqPerSec: measured.length / (durationS - warmupS),
-          errors: stats.samples.filter((s) => !s.ok).length + stats.noAnswer,
-          noAnswer: stats.noAnswer,
+          errors: stats.samples.filter((s) => !s.ok).length + stats.noAnswer + stats.timedOut,
+          noAnswer: stats.noAnswer + stats.timedOut,
           statuses: Object.fromEntries(stats.statuses),
           examples: stats.examples,
         };
       });
       const classes: ClassResult[] = (['read', 'public', 'write'] as const).map((kindClass) => {
         const samples = MIX.filter((m) => m.kindClass === kindClass).flatMap((m) => mix.stats.get(m.kind)!.samples);
-        const noAnswer = MIX.filter((m) => m.kindClass === kindClass).reduce((a, m) => a + mix.stats.get(m.kind)!.noAnswer, 0);
+        const noAnswer = MIX.filter((m) => m.kindClass === kindClass).reduce((a, m) => a + mix.stats.get(m.kind)!.noAnswer + mix.stats.get(m.kind)!.timedOut, 0);
         return { kindClass, ...summarise(samples.filter((s) => s.atMs >= warmupS * 1_000)), errors: samples.filter((s) => !s.ok).length + noAnswer };
       });
       const routes = [...mix.routes]
@@ -254,6 +258,7 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
         skippedTargets: targets.skipped,
         missingKinds: mix.missingKinds,
         autosaveFallbacks: mix.autosaveFallbacks,
+        inFlightAtEnd: mix.inFlightAtEnd,
         kinds,
         routes,
         classes,
@@ -299,13 +304,13 @@ function report(r: EngineResult): string {
       ],
     ),
     `baseline (${r.baseline.durationS} s, same clients): ${r.baseline.label}: ${integer(r.baseline.reqPerSec)} req/s, p50 ${ms(r.baseline.p50Ms)} ms, p99 ${ms(r.baseline.p99Ms)} ms, errors ${r.baseline.errors}`,
-    `socket errors ${r.total.socketErrors} (timeouts ${r.total.timeouts}); CPU in % of one core: server ${fixed(r.serverCpuPct, 0)}%${Number.isFinite(r.postgresCpuPct) ? `, postgres processes ${fixed(r.postgresCpuPct, 0)}%` : ''}, load generator ${fixed(r.loaderCpuPct, 0)}%; machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
+    `autocannon: errors ${r.total.socketErrors} (of which timeouts ${r.total.timeouts}); still in flight when the load stopped (not errors): ${r.inFlightAtEnd}; CPU in % of one core: server ${fixed(r.serverCpuPct, 0)}%${Number.isFinite(r.postgresCpuPct) ? `, postgres processes ${fixed(r.postgresCpuPct, 0)}%` : ''}, load generator ${fixed(r.loaderCpuPct, 0)}%; machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
     `mix req/s / baseline req/s: ${percent(r.total.reqPerSec / r.baseline.reqPerSec)}`,
   ];
   lines.push('', 'slowest routes after warm-up (p99):', table(['route', 'count', 'p50 ms', 'p99 ms'], r.routes.slice(0, 8).map((x) => [x.route, integer(x.count), ms(x.p50Ms), ms(x.p99Ms)])));
   for (const k of r.kinds.filter((x) => x.errors > 0)) {
     const bad = Object.entries(k.statuses).filter(([status]) => !(Number(status) >= 200 && Number(status) < 400));
-    lines.push(`errors of ${k.kind}: ${k.noAnswer} timed out (no answer)${bad.map(([status, n]) => `, ${n} x ${status}`).join('')}${k.examples.length > 0 ? `; e.g. ${k.examples.map((e) => e.slice(0, 120)).join(' | ')}` : ''}`);
+    lines.push(`errors of ${k.kind}: ${k.noAnswer} without an answer within ${TIMEOUT_S} s${bad.map(([status, n]) => `, ${n} x ${status}`).join('')}${k.examples.length > 0 ? `; e.g. ${k.examples.map((e) => e.slice(0, 120)).join(' | ')}` : ''}`);
   }
   if (r.kinds.some((k) => k.kind === 'autosave' && k.statuses['409'] && k.noAnswer > 0)) {
     lines.push('  (a 409 on an autosave after a timed-out one: the server applied the save the client gave up on, so its next save carried a stale version)');

@@ -65,8 +65,10 @@ interface Sample {
 export class KindStats {
   sent = 0;
   samples: Sample[] = [];
-  /** Answers without a status line (the connection of a timed-out request): counted as errors. */
+  /** Answers without a status line (autocannon's parser after a timed-out request's connection was replaced): counted as errors. */
   noAnswer = 0;
+  /** Requests without an answer within the timeout: counted as errors. */
+  timedOut = 0;
   statuses = new Map<number, number>();
   /** The first few error answers, to say what went wrong. */
   examples: string[] = [];
@@ -246,7 +248,10 @@ export class LoadMix {
   readonly routes = new Map<string, number[]>();
   measureFromMs = 0;
 
-  constructor(private readonly targets: MixTargets) {
+  constructor(
+    private readonly targets: MixTargets,
+    private readonly timeoutMs: number,
+  ) {
     let sum = 0;
     for (const m of MIX) {
       const has = m.kind === 'autosave' ? targets.slots.length > 0 : (targets.byKind.get(m.kind)?.length ?? 0) > 0;
@@ -262,8 +267,36 @@ export class LoadMix {
     return MIX.map((m) => m.kind).filter((k) => !this.kinds.some((x) => x.kind === k));
   }
 
+  /**
+   * autocannon gives every request a fresh context object and never reports a timed-out one
+   * to onResponse (it drops the connection and opens another), so requests in flight are kept
+   * here and swept: one older than the timeout counts as timed out and frees its lease.
+   */
+  private readonly inFlight = new Map<object, { kind: Kind; t0: number; slot: AutosaveSlot | undefined }>();
+  private sweeper: NodeJS.Timeout | undefined;
+  /** Requests still waiting, younger than the timeout, when the load stopped: not errors. */
+  inFlightAtEnd = 0;
+
   start(): void {
     this.startedAt = performance.now();
+    this.sweeper = setInterval(() => this.sweep(performance.now()), 1_000);
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+    const now = performance.now();
+    this.sweep(now);
+    this.inFlightAtEnd = this.inFlight.size;
+    this.inFlight.clear();
+  }
+
+  private sweep(now: number): void {
+    for (const [context, request] of this.inFlight) {
+      if (now - request.t0 <= this.timeoutMs + 500) continue;
+      this.inFlight.delete(context);
+      this.stats.get(request.kind)!.timedOut += 1;
+      if (request.slot) request.slot.busy = false;
+    }
   }
 
   private draw(): Kind {
@@ -272,9 +305,6 @@ export class LoadMix {
   }
 
   setupRequest = (request: Record<string, unknown>, context: Record<string, unknown>) => {
-    // A request that timed out never reached onResponse: free its lease here.
-    const stale = context.slot as AutosaveSlot | undefined;
-    if (stale) stale.busy = false;
     let kind = this.draw();
     let slot: AutosaveSlot | undefined;
     if (kind === 'autosave') {
@@ -310,6 +340,7 @@ export class LoadMix {
     context.route = routeOf(method, path);
     context.slot = slot;
     context.t0 = performance.now();
+    this.inFlight.set(context, { kind, t0: context.t0 as number, slot });
     return { ...request, method, path, headers: headersOf(session, body !== ''), body };
   };
 
@@ -317,6 +348,8 @@ export class LoadMix {
     const end = performance.now();
     const kind = context.kind as Kind;
     const stats = this.stats.get(kind)!;
+    // Swept already (answered after the timeout): counted as timed out, nothing more to record.
+    if (!this.inFlight.delete(context)) return;
     if (typeof status !== 'number') {
       // autocannon's parser after a timed-out request's connection was replaced: no real answer.
       stats.noAnswer += 1;
