@@ -147,6 +147,14 @@ export function sendFrameworkError(error: FastifyError, _request: FastifyRequest
 }
 
 /**
+ * busboy (under @fastify/multipart) rejects a cut-off or boundary-less upload with a plain
+ * Error, no code or status; it is the client's broken body, not a fault of ours.
+ */
+function isMalformedMultipart(error: Error): boolean {
+  return /unexpected end of multipart data|^Multipart: Boundary not found$/i.test(error.message);
+}
+
+/**
  * Socket errors, PostgreSQL's admin_shutdown / crash_shutdown / cannot_connect_now (57P0x),
  * too_many_connections (53300) and every connection_exception (class 08).
  */
@@ -215,6 +223,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const mapped = fromFastifyError(error);
     if (mapped) return sendProblem(reply, mapped);
+    if (isMalformedMultipart(error)) return sendProblem(reply, problem('request.invalid', 'The multipart/form-data body is cut off or malformed.'));
     request.log.error({ err: error, category: 'http' }, 'unhandled error');
     return sendProblem(reply, problem('internal', `An unexpected error occurred. Reference ${request.id}.`));
   });
