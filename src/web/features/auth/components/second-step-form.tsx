@@ -34,7 +34,7 @@ export function SecondStepForm({ email, onSignedIn, onCancelled }: { email: stri
           </Title>
           <Text size="sm">{t('twoFactor.secondStepBody', { email })}</Text>
           {email === DEMO_SECRETARIAT ? (
-            <Alert color="blue" variant="light">
+            <Alert color="blue" variant="light" role="note">
               {t('twoFactor.demoHint')} <Code dir="ltr">node bin/openirm.js user demo-code</Code>
             </Alert>
           ) : null}
