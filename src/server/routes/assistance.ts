@@ -4,7 +4,7 @@
  * corrections, and the import of needs recorded elsewhere (docs: "Technical-assistance needs").
  */
 import { z } from 'zod';
-import { rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
+import { IMPORT_BODY_SHAPE, rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
 import { assistanceNeedsBehind, assistanceQueue, assistanceStats, classifyAssistanceNeed, recordAssistanceCorrection, reviewAssistanceNeed } from '../use-cases/assistance.ts';
 import { importAssistanceNeeds } from '../use-cases/assistance-import.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
@@ -143,7 +143,7 @@ export function registerAssistanceRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags: ['analytics'],
         summary: 'Import needs recorded elsewhere (CSV as text/csv, or JSON { rows: [...] }): state_iso3, cycle, article, type, description; all or nothing',
-        body: z.union([z.string(), z.object({ rows: z.array(z.record(z.string(), z.unknown())).max(20_000) })]),
+        body: z.union([z.string(), z.object({ rows: z.array(z.record(z.string(), z.unknown())).max(20_000) })], { error: IMPORT_BODY_SHAPE(20_000) }),
         response: { 200: z.object({ created: z.number(), unchanged: z.number(), classified: z.number() }), 422: problemSchema },
       },
     },

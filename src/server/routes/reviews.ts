@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { REGIONAL_GROUPS } from '../../domain/parties/regional-groups.ts';
 import { STAGES } from '../../domain/reviews/stages.ts';
-import { rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
+import { IMPORT_BODY_SHAPE, rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
 import { MILESTONE_KINDS, DIALOGUE_TYPES } from '../../domain/reviews/milestones.ts';
 import { createReview, createReviewsFromDraws, extendReview, getReview, pauseReview, recordReviewMilestone, resumeReview, reviewHistory } from '../use-cases/review-steps.ts';
 import { exportTracker, importReviews, listTracker, reviewDetail } from '../use-cases/reviews.ts';
@@ -126,7 +126,7 @@ export function registerReviewRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags: ['reviews'],
         summary: 'Import review histories (CSV as text/csv, or JSON { rows: [...] }); all or nothing',
-        body: z.union([z.string().min(1), z.object({ rows: z.array(z.record(z.string(), z.unknown())).max(2000) })]),
+        body: z.union([z.string().min(1), z.object({ rows: z.array(z.record(z.string(), z.unknown())).max(2000) })], { error: IMPORT_BODY_SHAPE(2000) }),
         response: { 200: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }), 422: problemSchema },
       },
     },
