@@ -21,6 +21,7 @@ import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import './fastify-types.ts';
 import { problem, registerErrorHandling, sendFrameworkError, sendProblem } from './plugins/errors.ts';
+import { registerWellFormedText } from './plugins/well-formed-text.ts';
 import { registerSession } from './plugins/session.ts';
 import { ResponseCache } from './response-cache.ts';
 import { createFileStore, type FileStore } from './files/file-store.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { registeredRoutes:
   });
 
   registerErrorHandling(app);
+  registerWellFormedText(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

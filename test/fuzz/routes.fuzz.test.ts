@@ -195,6 +195,14 @@ describe('route fuzz', () => {
     expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual(['reviews']);
   });
 
+  it('a lone surrogate in a JSON body is refused before any write (it broke audited sign-in with a 500)', async () => {
+    const before = await fingerprint(testDb.database, watched);
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a\ud800@x.org', password: 'Infinity' }) });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.body).toContain('not valid Unicode');
+    expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual([]);
+  });
+
   for (const subject of SUBJECTS) {
     it(`every route as ${subject}: no 5xx, no leak, problem+json, nothing written on rejection`, async () => {
       const routes = fuzzableRoutes();
