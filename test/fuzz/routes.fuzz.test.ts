@@ -195,12 +195,14 @@ describe('route fuzz', () => {
     expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual(['reviews']);
   });
 
-  it('a lone surrogate in a JSON body is refused before any write (it broke audited sign-in with a 500)', async () => {
-    const before = await fingerprint(testDb.database, watched);
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a\ud800@x.org', password: 'Infinity' }) });
-    expect(response.statusCode, response.body).toBe(400);
-    expect(response.body).toContain('not valid Unicode');
-    expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual([]);
+  it('a lone surrogate or a NUL in a JSON body is refused before any write (they broke audited sign-in with a 500)', async () => {
+    for (const email of ['a\ud800@x.org', '\udfff', 'a\u0000@x.org']) {
+      const before = await fingerprint(testDb.database, watched);
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email, password: 'Infinity' }) });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.body).toContain('not valid Unicode');
+      expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual([]);
+    }
   });
 
   for (const subject of SUBJECTS) {
