@@ -90,7 +90,7 @@ async function send(url: string, c: Case) {
     method: 'POST',
     url,
     headers: { ...secretariat.headers, 'content-type': c.contentType ?? 'text/csv' },
-    payload: isJson ? JSON.stringify(c.payload) : (c.payload as string | Buffer),
+    payload: isJson ? JSON.stringify(c.payload) : (c.payload),
   });
 }
 
