@@ -35,10 +35,12 @@ const FULL_CHECK_EVERY = 25;
  */
 const MAY_CHANGE_ON_REJECTION = new Set(['sessions']);
 /**
- * Per route, what a rejection writes on purpose: a failed sign-in is audited and counted
- * towards the account's lockout (docs/SECURITY.md).
+ * Per route, what a rejection writes on purpose: a failed sign-in or a wrong second-factor
+ * code is audited and counted towards the account's lockout (docs/SECURITY.md).
  */
-const ROUTE_MAY_WRITE_ON_REJECTION: Record<string, string[]> = { 'POST /api/auth/login': ['audit_events', 'users'] };
+const ROUTE_MAY_WRITE_ON_REJECTION: Record<string, string[]> = Object.fromEntries(
+  ['/api/auth/login', '/api/auth/two-factor', '/api/account/two-factor/confirm', '/api/account/two-factor/disable', '/api/account/two-factor/recovery-codes'].map((url) => [`POST ${url}`, ['audit_events', 'users']]),
+);
 
 /** A stack frame, a source path or the checkout's own folder in a response body. */
 const LEAK = new RegExp(`\\n\\s*at \\S|\\bat \\S+ \\(|\\bat /\\S+:\\d+|node_modules|\\.ts:\\d+|${process.cwd().replace(/[/.]/g, '\\$&')}`);
@@ -195,7 +197,7 @@ describe('route fuzz', () => {
     expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual(['reviews']);
   });
 
-  it('a lone surrogate or a NUL in a JSON body is refused before any write (they broke audited sign-in with a 500)', async () => {
+  it('a lone surrogate or a NUL in a JSON body or query is refused before any write (they broke audited sign-in and search with a 500)', async () => {
     for (const email of ['a\ud800@x.org', '\udfff', 'a\u0000@x.org']) {
       const before = await fingerprint(testDb.database, watched);
       const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email, password: 'Infinity' }) });
@@ -203,6 +205,9 @@ describe('route fuzz', () => {
       expect(response.body).toContain('not valid Unicode');
       expect(changedTables(before, await fingerprint(testDb.database, watched))).toEqual([]);
     }
+    const secretariat = await sessionFor(testDb.database, DEMO_EMAILS.secretariat);
+    const search = await app.inject({ method: 'GET', url: '/api/search?q=%00', headers: secretariat.headers });
+    expect(search.statusCode, search.body).toBe(400);
   });
 
   for (const subject of SUBJECTS) {

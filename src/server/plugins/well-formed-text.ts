@@ -1,6 +1,6 @@
 /**
- * Refuses a JSON body holding a lone UTF-16 surrogate ("\ud800" with no partner: not Unicode
- * text) or a NUL character. PostgreSQL stores neither: it rejects both inside jsonb and NUL
+ * Refuses a request whose JSON body, query string or URL parameters hold a lone UTF-16
+ * surrogate ("\ud800" with no partner: not Unicode text) or a NUL character. PostgreSQL stores neither: it rejects both inside jsonb and NUL
  * inside text (a 500 on any write, found by the route fuzz on sign-in, whose failure is
  * audited), and node-postgres silently turns a lone surrogate into U+FFFD inside text columns.
  * One check at the door, for every route, instead of one per field.
@@ -32,8 +32,9 @@ function findIllFormed(value: unknown): string | undefined {
 export function registerWellFormedText(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     // Plain-text bodies (CSV imports) are checked by their reader, which names the line at fault.
-    if (request.body === undefined || typeof request.body === 'string' || Buffer.isBuffer(request.body)) return;
-    if (findIllFormed(request.body) !== undefined) {
+    const body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? undefined : request.body;
+    // A query string or URL parameter decodes %00 to NUL just the same (search?q=%00 was a 500).
+    if (findIllFormed([body, request.query, request.params]) !== undefined) {
       throw new DomainError('request.invalid', 'The request holds text that is not valid Unicode (a lone surrogate code unit) or a NUL character.');
     }
   });
