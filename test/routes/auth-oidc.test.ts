@@ -36,6 +36,7 @@ beforeAll(async () => {
   provider.accounts.set('focal', { email: DEMO_EMAILS['focal-point'], email_verified: true });
   provider.accounts.set('focal-shouting', { email: 'Focal.Point@Demo.TEST', email_verified: true });
   provider.accounts.set('unverified', { email: DEMO_EMAILS['focal-point'], email_verified: false });
+  provider.accounts.set('secretariat', { email: DEMO_EMAILS.secretariat, email_verified: true });
   provider.accounts.set('stranger', { email: 'nobody@example.org', email_verified: true });
   provider.accounts.set('disabled', { email: DEMO_EMAILS.delegate, email_verified: true });
   app = await buildTestApp(testDb.database, oidcSettings(provider));
@@ -111,6 +112,14 @@ describe('OpenID Connect sign-in with a real provider', () => {
     const audit = await lastSignInAudit();
     expect(audit).toMatchObject({ outcome: 'success', actorLabel: DEMO_EMAILS['focal-point'], resourceType: 'user' });
     expect(audit.details).toMatchObject({ method: 'oidc', issuer: provider.issuer, subject: 'focal' });
+  });
+
+  it('counts the provider as a first factor only: the secretariat still gives its code on the sign-in page', async () => {
+    const browser = new CookieBrowser();
+    const next = await throughProvider(browser, 'secretariat', '/api/auth/oidc/start?returnTo=%2Freviews');
+    expect(await callback(browser, next)).toBe('/sign-in');
+    expect(await sessionUser(browser)).toBeNull();
+    expect((await lastSignInAudit()).details).toMatchObject({ method: 'oidc', secondFactor: expect.stringMatching(/^(awaited|enrolment-required)$/) as unknown });
   });
 
   it('matches the e-mail whatever its case, and returns to the page asked for', async () => {

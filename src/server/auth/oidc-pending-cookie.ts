@@ -55,6 +55,7 @@ export function openPendingSignIn(value: string | undefined, clientSecret: strin
 /** Only a path on this site ("/reviews"), never another origin ("//evil.example", "/\\evil"). */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (value.length > 500 || /[\u0000-\u001f\\]/.test(value)) return '/';
   return value;
 }
