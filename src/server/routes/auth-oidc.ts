@@ -124,7 +124,8 @@ export function registerOidcRoutes(app: App, deps: RouteDeps): void {
         const identity = await client.finish(callbackUrl, redirectUri(request), pending);
         const result = await signInWithOidc(ctx, deps.auth, identity);
         setSessionCookie(request, reply, result.token, result.expiresAt);
-        return reply.redirect(pending.returnTo, 302);
+        // A second factor still to give (or to set up): the sign-in page asks for it.
+        return reply.redirect(result.stage && result.stage !== 'full' ? '/sign-in' : pending.returnTo, 302);
       } catch (error) {
         if (error instanceof OidcSignInError) return toSignInPage(reply, error.reason);
         if (!(error instanceof OidcProviderError)) throw error;

@@ -8,11 +8,9 @@
 import { DomainError } from '../../domain/errors.ts';
 import { authorize } from '../../policies/policy.ts';
 import { appendAudit } from '../../db/repositories/audit.ts';
-import { insertSession } from '../../db/repositories/sessions.ts';
 import { findUserByEmail, updateUser } from '../../db/repositories/users.ts';
 import type { OidcIdentity } from '../auth/oidc-client.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
-import { actorOf, type AuthSettings, type LoginResult } from './auth.ts';
+import { actorOf, openSession, stageAfterFirstFactor, type AuthSettings, type LoginResult } from './auth.ts';
 import type { UseCaseContext } from './context.ts';
 
 /** Why an OIDC sign-in ended without a session; also the ?error= the sign-in page explains. */
@@ -67,23 +65,25 @@ export async function signInWithOidc(ctx: SignInContext, settings: AuthSettings,
     throw new OidcSignInError('disabled', 'This Open IRM account is disabled.');
   }
 
-  const token = newToken();
-  const csrfToken = newToken();
-  const expiresAt = new Date(ctx.now.getTime() + settings.sessionTtlHours * 3_600_000);
-  await ctx.db.transaction(async (tx) => {
-    await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt, ip: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 500) ?? null });
+  // The provider is a first factor: a role that must use two-factor sign-in still gives its
+  // code here, unless the provider says it checked a second factor itself (amr "mfa"/"otp").
+  const providerCheckedSecondFactor = (identity.methods ?? []).some((m) => m === 'mfa' || m === 'otp');
+  const stage = providerCheckedSecondFactor ? 'full' : stageAfterFirstFactor(user, settings);
+  const opened = await ctx.db.transaction(async (tx) => {
+    const session = await openSession(tx, settings, { userId: user.id, stage, now: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
     await updateUser(tx, user.id, { lastLoginAt: ctx.now });
     await appendAudit(tx, {
       actor: actorOf(user),
       action: 'auth.login',
       resourceType: 'user',
       resourceId: user.id,
-      details: { method: 'oidc', issuer: identity.issuer, subject: identity.subject, amr: identity.methods },
+      details: { method: 'oidc', issuer: identity.issuer, subject: identity.subject, amr: identity.methods, ...(stage === 'full' ? {} : { secondFactor: stage === 'mfa' ? 'awaited' : 'enrolment-required' }) },
       ip: ctx.ip,
       requestId: ctx.requestId,
     });
+    return session;
   });
-  return { token, csrfToken, expiresAt, user };
+  return { ...opened, user, stage };
 }
 
 /** The feature is off: the routes answer as if they did not exist. */
