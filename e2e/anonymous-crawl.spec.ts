@@ -23,6 +23,8 @@ test('the marker search finds a marker planted in a page', async ({ page }) => {
 });
 
 test('an anonymous visitor reaches no confidential demo text on any public page', async ({ page, baseURL }) => {
+  // 150 pages rendered one after another: on a slow CI machine this alone can pass 5 minutes.
+  test.setTimeout(900_000);
   const origin = new URL(baseURL!).origin;
   const sitemap = await (await page.request.get('/sitemap.xml')).text();
   const fromSitemap = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
