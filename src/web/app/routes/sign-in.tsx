@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/page-header.tsx';
 import { sessionQueryKey, useSession, type Session } from '../../features/auth/api/get-session.ts';
 import { SecondStepForm } from '../../features/auth/components/second-step-form.tsx';
+import { OidcSignIn } from '../../features/auth/components/oidc-sign-in.tsx';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
 import { TwoFactorSetup } from '../../features/auth/components/two-factor-setup.tsx';
 import { paths } from '../../lib/paths.ts';
@@ -33,6 +34,7 @@ export function SignInPage() {
             // The password step may have opened only a half-done sign-in: stay for the next step.
             if (!queryClient.getQueryData<Session>(sessionQueryKey)?.pendingSignIn) goHome();
           }}
+          footer={<OidcSignIn />}
         />
       ) : null}
     </>

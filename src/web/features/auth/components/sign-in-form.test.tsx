@@ -54,4 +54,47 @@ describe('Sign-in page', () => {
     await screen.findByRole('button', { name: 'Sign in' });
     expect(screen.queryByRole('heading', { name: 'Demonstration accounts' })).toBeNull();
   });
+
+  it('offers the identity provider the operator configured, going back to the page asked for', async () => {
+    mockApi({
+      'GET /api/session': { body: anonymousSession() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/auth/oidc/config': { body: { enabled: true, label: 'UN Identity' } },
+    });
+    await renderApp('/sign-in?returnTo=%2Freviews');
+    const link = await screen.findByRole('link', { name: 'Sign in with UN Identity' });
+    expect(link.getAttribute('href')).toBe('/api/auth/oidc/start?returnTo=%2Freviews');
+  });
+
+  it('offers no identity provider when none is configured', async () => {
+    mockApi({
+      'GET /api/session': { body: anonymousSession() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/auth/oidc/config': { body: { enabled: false, label: null } },
+    });
+    await renderApp('/sign-in');
+    await screen.findByRole('button', { name: 'Sign in' });
+    await waitFor(() => expect(screen.queryByText('or')).toBeNull());
+    expect(screen.queryByRole('link', { name: /^Sign in with/ })).toBeNull();
+  });
+
+  it('explains why the identity provider sent the user back', async () => {
+    mockApi({
+      'GET /api/session': { body: anonymousSession() },
+      'GET /api/health': { body: HEALTH_DEMO },
+      'GET /api/auth/oidc/config': { body: { enabled: true, label: 'UN Identity' } },
+    });
+    await renderApp('/sign-in?error=oidc-no-account');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Single sign-on did not complete');
+    expect(alert.textContent).toContain('No account here matches the email address');
+  });
+
+  it('shows an unknown provider failure as the general one, never the raw code', async () => {
+    mockApi({ 'GET /api/session': { body: anonymousSession() }, 'GET /api/health': { body: HEALTH_DEMO } });
+    await renderApp('/sign-in?error=oidc-%3Cscript%3E');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("The identity provider's answer could not be accepted.");
+    expect(alert.textContent).not.toContain('script');
+  });
 });

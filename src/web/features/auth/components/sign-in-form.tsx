@@ -1,12 +1,13 @@
 import { Button, Paper, PasswordInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ui/problem-message.tsx';
 import { useHealth } from '../../health/api/get-health.ts';
 import { useLogin } from '../api/login.ts';
 import { DemoAccounts } from './demo-accounts.tsx';
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `footer` sits under the submit button, inside the form's card (other ways to sign in). */
+export function SignInForm({ onSignedIn, footer }: { onSignedIn: () => void; footer?: ReactNode }) {
   const { t } = useTranslation();
   const login = useLogin();
   const { data: health } = useHealth();
@@ -57,6 +58,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
             </Button>
           </Stack>
         </form>
+        {footer}
       </Paper>
       {health?.demo === true ? (
         <DemoAccounts
