@@ -15,6 +15,9 @@ import { onEachEngine } from './support/bench-engines.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { seedReferenceData } from '../src/db/seed.ts';
 import { assistanceStats } from '../src/server/use-cases/assistance.ts';
+import { needCellsStatement } from '../src/db/repositories/assistance.ts';
+import { queryRows } from '../src/db/query-rows.ts';
+import { sql } from 'drizzle-orm';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -99,6 +102,10 @@ async function measure(label: string, database: Database, exec: Exec, query: (sq
   const check = await assistanceStats(ctx, { cycle: 2 });
   const stats = summary(await time(() => assistanceStats(ctx, { cycle: 2 })));
   const raw = summary(await time(() => query(BASELINE)));
+  if (process.argv.includes('--explain')) {
+    const plan = await queryRows<Record<string, string>>(database.db, sql`explain (analyze, buffers off) ${needCellsStatement(2)}`);
+    process.stderr.write(`${plan.map((r) => Object.values(r)[0]).join('\n')}\n`);
+  }
   const ratio = stats.median / Math.max(0.001, raw.median);
   return [
     `${label}: ${check.total.toLocaleString('en')} needs of ${check.statesWithNeeds.toLocaleString('en')} States in cycle 2 (loaded in ${(loadMs / 1000).toFixed(1)} s); ${RUNS} runs each`,

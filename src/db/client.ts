@@ -84,7 +84,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = createResilientPool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      options: '-c TimeZone=UTC',
+      // JIT off: the planner's row estimates for set-returning functions (jsonb arrays) push
+      // small analytics queries over its cost threshold, and compiling then takes longer than
+      // the query itself (measured: 634 ms of JIT for a 250-ms breakdown; docs/ANALYTICS.md).
+      options: '-c TimeZone=UTC -c jit=off',
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     });

@@ -5,7 +5,7 @@
  * database per State and article so the breakdown receives a few thousand cells however many
  * needs there are; and the secretariat's corrections of the classifier. Plain queries.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AssistanceType } from '../../domain/reviews/checklist.ts';
 import type { NeedCell } from '../../domain/analytics/needs-breakdown.ts';
 import type { DbOrTx } from '../client.ts';
@@ -15,16 +15,11 @@ import { articles } from '../schema/reference.ts';
 
 export type RecordedNeedRow = typeof assistanceNeeds.$inferSelect;
 
-/**
- * Needs per State and article of one cycle, with their types. A report's needs count once
- * the report is finalised: a draft's needs still change.
- */
-export async function needCells(db: DbOrTx, cycle: number): Promise<NeedCell[]> {
+/** The statement of needCells (exported for EXPLAIN in bench:needs). */
+export function needCellsStatement(cycle: number): SQL {
   // One scan and a few hundred rows out: a row per (need, type); `first` marks one row per
   // need so the needs of an article are the sum of `first` over its types (NeedCell).
-  const rows = await queryRows<{ article: number; type: string; n: number | string; needs: number | string; states: string }>(
-    db,
-    sql`select article, type, count(*) as n, sum(first) as needs, string_agg(distinct state, ',') as states from (
+  return sql`select article, type, count(*) as n, sum(first) as needs, string_agg(distinct state, ',') as states from (
           select r.state_iso3 as state, n.article, n.type, 1 as first
             from report_needs n join reviews r on r.id = n.review_id join reports p on p.review_id = n.review_id
            where r.cycle_number = ${cycle} and p.finalised_at is not null
@@ -32,8 +27,15 @@ export async function needCells(db: DbOrTx, cycle: number): Promise<NeedCell[]> 
           select a.state_iso3, a.article, t.type, case when t.ord = 1 then 1 else 0 end
             from assistance_needs a cross join lateral jsonb_array_elements_text(a.types) with ordinality as t(type, ord)
            where a.cycle_number = ${cycle}
-        ) t group by 1, 2`,
-  );
+        ) t group by 1, 2`;
+}
+
+/**
+ * Needs per State and article of one cycle, with their types. A report's needs count once
+ * the report is finalised: a draft's needs still change.
+ */
+export async function needCells(db: DbOrTx, cycle: number): Promise<NeedCell[]> {
+  const rows = await queryRows<{ article: number; type: string; n: number | string; needs: number | string; states: string }>(db, needCellsStatement(cycle));
   return rows.map((row) => ({
     article: Number(row.article),
     type: row.type as AssistanceType,
