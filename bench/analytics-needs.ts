@@ -18,6 +18,8 @@ import { assistanceStats } from '../src/server/use-cases/assistance.ts';
 import { needCellsStatement } from '../src/db/repositories/assistance.ts';
 import { queryRows } from '../src/db/query-rows.ts';
 import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/config.ts';
+import { buildApp } from '../src/server/app.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -106,12 +108,23 @@ async function measure(label: string, database: Database, exec: Exec, query: (sq
     const plan = await queryRows<Record<string, string>>(database.db, sql`explain (analyze, buffers off) ${needCellsStatement(2)}`);
     process.stderr.write(`${plan.map((r) => Object.values(r)[0]).join('\n')}\n`);
   }
+  // The public figures as the server answers them: the first request computes (uncached, as
+  // above), later ones are served from the cache that every needs write in the process clears.
+  const app = await buildApp({ config: loadConfig({}, { LOG_LEVEL: 'silent' }), database, logger: false, webDist: '/nonexistent' });
+  const served = summary(
+    await time(async () => {
+      const response = await app.inject({ method: 'GET', url: '/api/stats/assistance?cycle=2' });
+      if (response.statusCode !== 200) throw new Error(response.body);
+    }),
+  );
+  await app.close();
   const ratio = stats.median / Math.max(0.001, raw.median);
   return [
     `${label}: ${check.total.toLocaleString('en')} needs of ${check.statesWithNeeds.toLocaleString('en')} States in cycle 2 (loaded in ${(loadMs / 1000).toFixed(1)} s); ${RUNS} runs each`,
     `  breakdown (use case)      median ${stats.median.toFixed(1).padStart(7)} ms   p99 ${stats.p99.toFixed(1).padStart(7)} ms`,
     `  raw SQL baseline          median ${raw.median.toFixed(1).padStart(7)} ms   p99 ${raw.p99.toFixed(1).padStart(7)} ms`,
-    `  p99 < 200 ms: ${stats.p99 < 200 ? 'PASS' : 'MISS'}   median within 2x of raw SQL (${ratio.toFixed(2)}x): ${ratio <= 2 ? 'PASS' : 'MISS'}`,
+    `  GET /api/stats/assistance median ${served.median.toFixed(1).padStart(7)} ms   p99 ${served.p99.toFixed(1).padStart(7)} ms   (cached 30 s; every needs write in the process clears it)`,
+    `  served p99 < 200 ms: ${served.p99 < 200 ? 'PASS' : 'MISS'}   uncached p99 < 200 ms: ${stats.p99 < 200 ? 'PASS' : 'MISS'}   median within 2x of raw SQL (${ratio.toFixed(2)}x): ${ratio <= 2 ? 'PASS' : 'MISS'}`,
   ];
 }
 

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { IMPORT_BODY_SHAPE, rowsFromCsv, rowsFromJson } from '../csv-rows.ts';
-import { assistanceNeedsBehind, assistanceQueue, assistanceStats, classifyAssistanceNeed, recordAssistanceCorrection, reviewAssistanceNeed } from '../use-cases/assistance.ts';
+import { assistanceNeedsBehind, assistanceQueue, assistanceStats, assistanceStatsKey, classifyAssistanceNeed, recordAssistanceCorrection, reviewAssistanceNeed } from '../use-cases/assistance.ts';
 import { importAssistanceNeeds } from '../use-cases/assistance-import.ts';
+import { cachedJson, JSON_TYPE } from './cached-json.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const countMap = z.record(z.string(), z.number());
@@ -14,7 +15,23 @@ const scoredSchema = z.object({ type: z.string(), confidence: z.number().describ
 const needSchema = z.object({ id: z.string(), source: z.enum(['report', 'recorded']), state: z.string(), article: z.number(), types: z.array(z.string()), text: z.string(), status: z.string() });
 const typesBody = z.array(z.string().min(1)).min(1).max(12);
 
+/**
+ * How long this process keeps a cycle's figures. Needs change only through the writes below
+ * and a report's finalisation, which clear the cache in this process at once (another
+ * process sharing the database sees them within this time).
+ */
+const STATS_TTL_MS = 30_000;
+
 export function registerAssistanceRoutes(app: App, deps: RouteDeps): void {
+  const cached = cachedJson(deps.trackerCache, STATS_TTL_MS);
+  /** Runs a write that may change the needs, then drops the figures computed before it. */
+  const changingNeeds = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } finally {
+      deps.trackerCache.clear();
+    }
+  };
   app.get(
     '/api/stats/assistance',
     {
@@ -49,7 +66,11 @@ export function registerAssistanceRoutes(app: App, deps: RouteDeps): void {
         },
       },
     },
-    async (request) => assistanceStats(contextOf(request, deps), request.query),
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const body = await cached(assistanceStatsKey(ctx.actor, request.query), () => assistanceStats(ctx, request.query));
+      return reply.type(JSON_TYPE).send(body as never);
+    },
   );
 
   app.get(
@@ -119,7 +140,7 @@ export function registerAssistanceRoutes(app: App, deps: RouteDeps): void {
         response: { 200: z.object({ id: z.string(), types: z.array(z.string()), version: z.number() }), 400: problemSchema, 404: problemSchema, 409: problemSchema },
       },
     },
-    async (request) => reviewAssistanceNeed(contextOf(request, deps), request.params.id, request.body),
+    async (request) => changingNeeds(() => reviewAssistanceNeed(contextOf(request, deps), request.params.id, request.body)),
   );
 
   app.post(
@@ -150,7 +171,7 @@ export function registerAssistanceRoutes(app: App, deps: RouteDeps): void {
     async (request) => {
       const body = request.body;
       const rows = typeof body === 'string' ? rowsFromCsv(body) : rowsFromJson(body.rows);
-      return importAssistanceNeeds(contextOf(request, deps), rows);
+      return changingNeeds(() => importAssistanceNeeds(contextOf(request, deps), rows));
     },
   );
 }

@@ -11,6 +11,7 @@ import { DIALOGUE_TYPES, MILESTONE_KINDS } from '../../domain/reviews/milestones
 import { STAGES } from '../../domain/reviews/stages.ts';
 import { durationStats, forecastStats, progressReviews, progressSentenceStats, progressStats } from '../use-cases/stats-progress.ts';
 import { isoDay } from '../use-cases/context.ts';
+import { cachedJson, JSON_TYPE } from './cached-json.ts';
 import { contextOf, isoDateSchema, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const errors = { 400: problemSchema, 404: problemSchema, 422: problemSchema };
@@ -35,31 +36,10 @@ const CACHE_TTL_MS = 30_000;
 
 export function registerStatsRoutes(app: App, deps: RouteDeps): void {
   const cache = deps.trackerCache;
-  const inFlight = new Map<string, Promise<string>>();
-  /**
-   * The figures of a past day only change when a review is written, so they are kept in the
-   * tracker's cache, which every review write in this process clears (a body computed across
-   * a write is not kept); concurrent requests for one key share one computation. Errors are
-   * never kept.
-   */
-  async function cached(key: string, compute: () => Promise<unknown>): Promise<string> {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    let pending = inFlight.get(key);
-    if (!pending) {
-      const generation = cache.generation;
-      pending = compute()
-        .then((value) => {
-          const body = JSON.stringify(value);
-          cache.set(key, body, { ttlMs: CACHE_TTL_MS, generation });
-          return body;
-        })
-        .finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
-    }
-    return pending;
-  }
-  const json = 'application/json; charset=utf-8';
+  // The figures of a past day only change when a review is written: the tracker's cache,
+  // which every review write in this process clears.
+  const cached = cachedJson(cache, CACHE_TTL_MS);
+  const json = JSON_TYPE;
 
   app.get(
     '/api/stats/progress',

@@ -12,6 +12,7 @@ import { DEFAULT_ARTICLE_GROUPS, parseArticleGroups } from '../../domain/analyti
 import { MAX_NEED_LENGTH } from '../../domain/analytics/needs-import.ts';
 import { apiNeedType, parseNeedTypes, storedNeedType } from '../../domain/analytics/needs-types.ts';
 import { authorize, may } from '../../policies/policy.ts';
+import type { Actor } from '../../domain/accounts/roles.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { countCorrections, countQueue, findRecordedNeed, insertCorrection, listArticleChapters, listNeeds, listQueue, needCells, reviewRecordedNeed, type ListedNeed } from '../../db/repositories/assistance.ts';
 import { findCycle } from '../../db/repositories/cycles.ts';
@@ -66,6 +67,16 @@ export async function assistanceStats(ctx: UseCaseContext, query: { cycle: numbe
       : null,
     may: { readDetail: detail, review: may(ctx.actor, 'assistance.review'), import: may(ctx.actor, 'assistance.import') },
   };
+}
+
+/**
+ * What assistanceStats' answer depends on, for a cache: the query, and what the actor may see
+ * and do (the States behind each figure; the review and import links). Two actors with the
+ * same key get the same answer.
+ */
+export function assistanceStatsKey(actor: Actor, query: { cycle: number; groups?: string }): string {
+  const abilities = (['assistance.readDetail', 'assistance.review', 'assistance.import'] as const).map((a) => (may(actor, a) ? 1 : 0)).join('');
+  return `stats:assistance:${query.cycle}:${abilities}:${query.groups ?? '-'}`;
 }
 
 export interface NeedsQuery {
