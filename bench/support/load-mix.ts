@@ -16,6 +16,7 @@
  * lease), as one person typing: a 409 under load would then be a real lost update.
  */
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../../test/support/seeded-random.ts';
 import type { BenchAccount, BenchReview } from './load-data.ts';
 
 export type Kind = 'tracker' | 'review' | 'search' | 'inbox' | 'public' | 'autosave' | 'comment';
@@ -83,18 +84,6 @@ export function routeOf(method: string, path: string): string {
     .replace(/\/checklist\/[^/?]+$/, '/checklist/:provision')
     .replace(/\?q=.*$/, '?q=…');
   return `${method} ${shape}`;
-}
-
-/** Small seeded generator (mulberry32): the same draw sequence on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function headersOf(session: Session | null, withBody: boolean): Record<string, string> {
@@ -238,7 +227,7 @@ function autosaveBody(slot: AutosaveSlot): string {
  */
 export class LoadMix {
   readonly stats = new Map<Kind, KindStats>(MIX.map((m) => [m.kind, new KindStats()]));
-  private readonly random = seeded(20261128);
+  private readonly random = seededRandom(20261128);
   private readonly kinds: { kind: Kind; cumulative: number }[] = [];
   private readonly total: number;
   private startedAt = performance.now();

@@ -23,7 +23,8 @@ import { seedDemoData } from '../../src/server/use-cases/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from '../db.ts';
 import { TEST_ENGINE } from '../engines.ts';
 import { buildTestApp, json, openReviewWithFocalPoint, sessionFor, type TestSession } from '../server.ts';
-import { freePort, seededRandom, startChildServer, type ChildServer } from './child-server.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { freePort, startChildServer, type ChildServer } from './child-server.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 1_000_000));
 const ITERATIONS = Number(process.env.FAULT_ITERATIONS ?? 5);
