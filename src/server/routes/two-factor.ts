@@ -18,6 +18,7 @@ import {
   twoFactorStatus,
 } from '../use-cases/two-factor.ts';
 import type { FastifyRequest } from 'fastify';
+import type { Action } from '../../policies/actions.ts';
 import { contextOf, problemSchema, type App, type RouteDeps } from './route-context.ts';
 
 const codeBody = z.object({ code: z.string().trim().min(1).max(40) });
@@ -28,18 +29,20 @@ function signInContext(request: FastifyRequest, deps: RouteDeps) {
 
 export function registerTwoFactorRoutes(app: App, deps: RouteDeps): void {
   const rateLimit = { max: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' };
+  /** The options of a POST that takes a code in its body, under the password step's rate limit. */
+  const codeRoute = <Response extends Record<number, z.ZodType>>(action: Action, summary: string, response: Response) => ({
+    config: { action, rateLimit },
+    schema: { tags: ['auth'], summary, body: codeBody, response },
+  });
 
   app.post(
     '/api/auth/two-factor',
-    {
-      config: { action: 'auth.twoFactor', rateLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'Second sign-in step: a code from the authenticator app, or a recovery code',
-        body: codeBody,
-        response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
-      },
-    },
+    codeRoute('auth.twoFactor', 'Second sign-in step: a code from the authenticator app, or a recovery code', {
+      200: sessionSchema,
+      400: problemSchema,
+      401: problemSchema,
+      429: problemSchema,
+    }),
     async (request, reply) => {
       const result = await completeSignIn(signInContext(request, deps), deps.auth, request.authSession, request.body.code);
       setSessionCookie(request, reply, result.token, result.expiresAt);
@@ -93,15 +96,12 @@ export function registerTwoFactorRoutes(app: App, deps: RouteDeps): void {
 
   app.post(
     '/api/account/two-factor/confirm',
-    {
-      config: { action: 'account.twoFactorSetup', rateLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'Finish set-up with a code; answers the ten recovery codes, shown this once',
-        body: codeBody,
-        response: { 200: sessionSchema.extend({ recoveryCodes: z.array(z.string()) }), 400: problemSchema, 401: problemSchema, 422: problemSchema },
-      },
-    },
+    codeRoute('account.twoFactorSetup', 'Finish set-up with a code; answers the ten recovery codes, shown this once', {
+      200: sessionSchema.extend({ recoveryCodes: z.array(z.string()) }),
+      400: problemSchema,
+      401: problemSchema,
+      422: problemSchema,
+    }),
     async (request, reply) => {
       const result = await confirmEnrolment(signInContext(request, deps), deps.auth, request.authSession, request.body.code);
       setSessionCookie(request, reply, result.token, result.expiresAt);
@@ -111,29 +111,22 @@ export function registerTwoFactorRoutes(app: App, deps: RouteDeps): void {
 
   app.post(
     '/api/account/two-factor/recovery-codes',
-    {
-      config: { action: 'account.twoFactor', rateLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'Replace the recovery codes (needs a current authenticator code)',
-        body: codeBody,
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), 401: problemSchema, 422: problemSchema },
-      },
-    },
+    codeRoute('account.twoFactor', 'Replace the recovery codes (needs a current authenticator code)', {
+      200: z.object({ recoveryCodes: z.array(z.string()) }),
+      401: problemSchema,
+      422: problemSchema,
+    }),
     async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(signInContext(request, deps), deps.auth, request.body.code) }),
   );
 
   app.post(
     '/api/account/two-factor/disable',
-    {
-      config: { action: 'account.twoFactor', rateLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'Turn two-factor sign-in off (not for roles that require it); every other session ends',
-        body: codeBody,
-        response: { 200: sessionSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
-      },
-    },
+    codeRoute('account.twoFactor', 'Turn two-factor sign-in off (not for roles that require it); every other session ends', {
+      200: sessionSchema,
+      401: problemSchema,
+      403: problemSchema,
+      422: problemSchema,
+    }),
     async (request, reply) => {
       const result = await disableTwoFactor(signInContext(request, deps), deps.auth, request.body.code);
       setSessionCookie(request, reply, result.token, result.expiresAt);

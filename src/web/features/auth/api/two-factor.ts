@@ -30,12 +30,20 @@ async function adoptSession(queryClient: QueryClient, session: Session): Promise
   await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
 }
 
-export function useCompleteSignIn() {
+/**
+ * A POST whose answer changes what the client holds: `then` runs with the answer (a new
+ * session to adopt, or queries to refresh) before the mutation counts as settled.
+ */
+function usePostThen<Variables, Result>(post: (variables: Variables) => Promise<Result>, then: (queryClient: QueryClient, result: Result) => Promise<void>) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => apiRequest<Session>('/api/auth/two-factor', { method: 'POST', body: { code } }),
-    onSuccess: (session) => adoptSession(queryClient, session),
-  });
+  return useMutation({ mutationFn: post, onSuccess: (result) => then(queryClient, result) });
+}
+
+/** The call that sends a code to `path`. */
+const postCode = <Result>(path: string) => (code: string) => apiRequest<Result>(path, { method: 'POST', body: { code } });
+
+export function useCompleteSignIn() {
+  return usePostThen(postCode<Session>('/api/auth/two-factor'), adoptSession);
 }
 
 export function useCancelSignIn() {
@@ -55,33 +63,20 @@ export function useStartSetup() {
 }
 
 export function useConfirmSetup() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => apiRequest<Session & { recoveryCodes: string[] }>('/api/account/two-factor/confirm', { method: 'POST', body: { code } }),
-    onSuccess: (session) => adoptSession(queryClient, session),
-  });
+  return usePostThen(postCode<Session & { recoveryCodes: string[] }>('/api/account/two-factor/confirm'), adoptSession);
 }
 
 export function useRegenerateCodes() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => apiRequest<{ recoveryCodes: string[] }>('/api/account/two-factor/recovery-codes', { method: 'POST', body: { code } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: twoFactorStatusKey }),
-  });
+  return usePostThen(postCode<{ recoveryCodes: string[] }>('/api/account/two-factor/recovery-codes'), (queryClient) => queryClient.invalidateQueries({ queryKey: twoFactorStatusKey }));
 }
 
 export function useDisableTwoFactor() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => apiRequest<Session>('/api/account/two-factor/disable', { method: 'POST', body: { code } }),
-    onSuccess: (session) => adoptSession(queryClient, session),
-  });
+  return usePostThen(postCode<Session>('/api/account/two-factor/disable'), adoptSession);
 }
 
 export function useResetTwoFactor() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (userId: string) => apiRequest<unknown>(`/api/users/${encodeURIComponent(userId)}/two-factor/reset`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-  });
+  return usePostThen(
+    (userId: string) => apiRequest<unknown>(`/api/users/${encodeURIComponent(userId)}/two-factor/reset`, { method: 'POST' }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
+  );
 }
