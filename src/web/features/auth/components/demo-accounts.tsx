@@ -38,8 +38,10 @@ export function DemoAccounts({ onUse }: { onUse: (email: string, password: strin
             {DEMO_ACCOUNTS.map((account) => (
               <Table.Tr key={account.email}>
                 <Table.Td>
-                  <Text component="span" size="sm" ff="monospace" dir="ltr">
-                    {account.email}
+                  {/* On a phone the whole address would push the table out of its card: it breaks after the @ first. */}
+                  <Text component="span" size="sm" ff="monospace" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
+                    {account.email.split('@')[0]}@<wbr />
+                    {account.email.split('@')[1]}
                   </Text>
                 </Table.Td>
                 <Table.Td>
