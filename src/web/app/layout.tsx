@@ -118,7 +118,8 @@ export function AppLayout() {
             </Group>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar id="main-navigation" aria-label={t('nav.label')}>
+        {/* Scrolls on its own: the secretariat's menu is taller than a 900 px window, and the page's scroll does not move it. */}
+        <AppShell.Navbar id="main-navigation" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
           <MainNav />
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
