@@ -79,6 +79,8 @@ interface ClassResult {
 
 interface EngineResult {
   engine: LoadEngine;
+  /** Requests per second per client, or undefined: as fast as answers come. */
+  clientRate: number | undefined;
   label: string;
   clients: number;
   durationS: number;
@@ -190,10 +192,12 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       const wall0 = performance.now();
       sampler.start();
       mix.start();
-      const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
+      // autocannon paces per connection only at 1 request/s or more: below that, the same
+      // total rate spread over all the clients (overallRate).
+      const paced = options.clientRate === undefined ? {} : { overallRate: Math.max(1, Math.round(clients * options.clientRate)) };
+      const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, ...paced, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
       const progress = setInterval(() => log(`  ${engine}: ${Math.round((performance.now() - wall0) / 1000)} s, RSS ${fixed(sampler.samples.at(-1)?.rssMb ?? NaN, 0)} MB`), 30_000);
-      const overall = await run;
-      clearInterval(progress);
+      const overall = await run.finally(() => clearInterval(progress));
       mix.stop();
       sampler.stop();
       const serverCpuPct = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - wall0) / 1_000)) * 100;
@@ -246,6 +250,7 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       for (const a of prepared.accounts) byRole[a.role] = (byRole[a.role] ?? 0) + 1;
       result = {
         engine,
+        clientRate: options.clientRate,
         label: prepared.label,
         clients,
         durationS,
@@ -289,7 +294,7 @@ function report(r: EngineResult): string {
   const ms = (v: number) => (Number.isFinite(v) ? fixed(v, 0) : '-');
   const lines = [
     `${r.engine === 'pg' ? 'PostgreSQL' : 'Embedded PGlite'}: ${r.label}`,
-    `${r.clients} clients, ${r.durationS} s (the first ${r.warmupS} s are warm-up: latencies and req/s below are after it; errors count the whole run)`,
+    `${r.clients} clients${r.clientRate === undefined ? ' each sending as soon as its last request is answered (saturation)' : ` each sending at most ${r.clientRate} request/s (people reading between clicks; ${fixed(r.clients * r.clientRate, 0)} req/s offered)`}, ${r.durationS} s (the first ${r.warmupS} s are warm-up: latencies and req/s below are after it; errors count the whole run)`,
     `data: ${Object.entries(r.counts).map(([k, v]) => `${k} ${integer(v)}`).join(', ')}`,
     `accounts signed in: ${Object.entries(r.accounts).map(([k, v]) => `${v} ${k}`).join(', ')} (created in ${fixed(r.accountsS, 1)} s, signed in in ${fixed(r.signInS, 1)} s)`,
     `targets tried before the load and kept: ${Object.entries(r.targets).map(([k, v]) => `${k} ${v}`).join(', ')}; left out (refused or absent): ${r.skippedTargets}` +
