@@ -197,7 +197,8 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       const paced = options.clientRate === undefined ? {} : { overallRate: Math.max(1, Math.round(clients * options.clientRate)) };
       const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, ...paced, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
       const progress = setInterval(() => log(`  ${engine}: ${Math.round((performance.now() - wall0) / 1000)} s, RSS ${fixed(sampler.samples.at(-1)?.rssMb ?? NaN, 0)} MB`), 30_000);
-      const overall = await run.finally(() => clearInterval(progress));
+      // autocannon's instance is a thenable, not a Promise: no .finally of its own.
+      const overall = await Promise.resolve(run).finally(() => clearInterval(progress));
       mix.stop();
       sampler.stop();
       const serverCpuPct = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - wall0) / 1_000)) * 100;
