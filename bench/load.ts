@@ -193,7 +193,8 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       sampler.start();
       mix.start();
       // autocannon paces per connection only at 1 request/s or more: below that, the same
-      // total rate spread over all the clients (overallRate).
+      // total rate (overallRate), for which autocannon opens at most that many connections,
+      // each sending at most one request in each second of its own timer.
       const paced = options.clientRate === undefined ? {} : { overallRate: Math.max(1, Math.round(clients * options.clientRate)) };
       const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, ...paced, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
       const progress = setInterval(() => log(`  ${engine}: ${Math.round((performance.now() - wall0) / 1000)} s, RSS ${fixed(sampler.samples.at(-1)?.rssMb ?? NaN, 0)} MB`), 30_000);
@@ -295,7 +296,7 @@ function report(r: EngineResult): string {
   const ms = (v: number) => (Number.isFinite(v) ? fixed(v, 0) : '-');
   const lines = [
     `${r.engine === 'pg' ? 'PostgreSQL' : 'Embedded PGlite'}: ${r.label}`,
-    `${r.clients} clients${r.clientRate === undefined ? ' each sending as soon as its last request is answered (saturation)' : ` each sending at most ${r.clientRate} request/s (people reading between clicks; ${fixed(r.clients * r.clientRate, 0)} req/s offered)`}, ${r.durationS} s (the first ${r.warmupS} s are warm-up: latencies and req/s below are after it; errors count the whole run)`,
+    `${r.clients} clients${r.clientRate === undefined ? ' each sending as soon as its last request is answered (saturation)' : ` paced at ${r.clientRate} request/s each (people reading between clicks; ${fixed(r.clients * r.clientRate, 0)} req/s offered${r.clientRate < 1 ? `, which autocannon sends over ${Math.min(r.clients, Math.max(1, Math.round(r.clients * r.clientRate)))} connections at up to 1 request/s each` : ''})`}, ${r.durationS} s (the first ${r.warmupS} s are warm-up: latencies and req/s below are after it; errors count the whole run)`,
     `data: ${Object.entries(r.counts).map(([k, v]) => `${k} ${integer(v)}`).join(', ')}`,
     `accounts signed in: ${Object.entries(r.accounts).map(([k, v]) => `${v} ${k}`).join(', ')} (created in ${fixed(r.accountsS, 1)} s, signed in in ${fixed(r.signInS, 1)} s)`,
     `targets tried before the load and kept: ${Object.entries(r.targets).map(([k, v]) => `${k} ${v}`).join(', ')}; left out (refused or absent): ${r.skippedTargets}` +
