@@ -24,13 +24,13 @@ import autocannon from 'autocannon';
 import { configSchema } from '../src/config.ts';
 import { cpuSeconds } from './memory.ts';
 import { prepareEngine, type PreparedEngine } from './support/load-data.ts';
-import { discoverTargets, LoadMix, MIX, percentile, signIn, type Kind, type KindClass, type Session } from './support/load-mix.ts';
+import { discoverTargets, LoadMix, MIX, signIn, type Kind, type KindClass, type Session } from './support/load-mix.ts';
 import { parseLoadOptions, type LoadEngine, type LoadOptions } from './support/load-options.ts';
 import { UsageError } from './support/options.ts';
 import { cleanupAll, fetchBody, freePort, installCleanup, makeTempDir, waitFor200 } from './support/processes.ts';
 import { RssSampler, rssGrowth, type RssGrowth } from './support/rss-sampler.ts';
 import { REPO_ROOT, startBareFastify, startOpenIrm } from './support/servers.ts';
-import { fixed, integer, percent, table } from './support/table.ts';
+import { fixed, integer, percent, percentile, table } from './support/table.ts';
 
 const READ_P99_TARGET_MS = 300;
 const WRITE_P99_TARGET_MS = 500;

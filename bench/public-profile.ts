@@ -13,6 +13,7 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { withReviewData } from './support/review-data.ts';
+import { percentile } from './support/table.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? (process.argv.includes('--quick') ? 4 : 10));
 const CONNECTIONS = 20;
@@ -28,10 +29,6 @@ async function load(base: string, paths: string[]): Promise<{ rps: number; p50: 
   await autocannon({ ...options, duration: 1 });
   const r = await autocannon({ ...options, duration: DURATION_S });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 await withReviewData(async ({ pool, counts, base }) => {

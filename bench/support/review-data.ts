@@ -5,6 +5,7 @@
  * SQL; and the app served on a free port. The database is dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
@@ -60,6 +61,8 @@ export interface ReviewBench {
   counts: Record<string, number>;
   /** http://127.0.0.1:<port> of the app. */
   base: string;
+  /** The app's HTTP server, for timing its responses. */
+  server: Server;
 }
 
 /** Runs `measure` against a fresh database full of reviews and the app serving it. */
@@ -76,7 +79,7 @@ export async function withReviewData(measure: (bench: ReviewBench) => Promise<vo
     const app = await buildApp({ config: loadConfig({}, { LOG_LEVEL: 'silent', DATABASE_URL: url.toString() }), database, logger: false, webDist: '/nonexistent' });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      await measure({ database, pool: database.pool!, counts, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` });
+      await measure({ database, pool: database.pool!, counts, server: app.server, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` });
     } finally {
       await app.close();
       await database.close();
