@@ -25,6 +25,8 @@ import { configSchema } from '../src/config.ts';
 import { cpuSeconds } from './memory.ts';
 import { prepareEngine, type PreparedEngine } from './support/load-data.ts';
 import { discoverTargets, LoadMix, MIX, signIn, type Kind, type KindClass, type Session } from './support/load-mix.ts';
+import { seededRandom } from '../test/support/seeded-random.ts';
+import { runPacedClients } from './support/paced-clients.ts';
 import { parseLoadOptions, type LoadEngine, type LoadOptions } from './support/load-options.ts';
 import { UsageError } from './support/options.ts';
 import { cleanupAll, fetchBody, freePort, installCleanup, makeTempDir, waitFor200 } from './support/processes.ts';
@@ -192,14 +194,19 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
       const wall0 = performance.now();
       sampler.start();
       mix.start();
-      // autocannon paces per connection only at 1 request/s or more: below that, the same
-      // total rate (overallRate), for which autocannon opens at most that many connections,
-      // each sending at most one request in each second of its own timer.
-      const paced = options.clientRate === undefined ? {} : { overallRate: Math.max(1, Math.round(clients * options.clientRate)) };
-      const run = autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, ...paced, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never });
+      // Saturation: autocannon, each client sending as soon as it has its answer. Paced: our own
+      // clients with think times (bench/support/paced-clients.ts); autocannon's overallRate
+      // releases each second's requests together, and measured its own bursts.
+      const run: Promise<{ reqPerSec: number; socketErrors: number; timeouts: number }> =
+        options.clientRate === undefined
+          ? Promise.resolve(autocannon({ url: base, connections: clients, duration: durationS, timeout: TIMEOUT_S, requests: [{ setupRequest: mix.setupRequest, onResponse: mix.onResponse }] as never })).then((r) => ({
+              reqPerSec: r.requests.average,
+              socketErrors: r.errors,
+              timeouts: r.timeouts,
+            }))
+          : runPacedClients({ base, clients, ratePerClient: options.clientRate, durationS, timeoutMs: TIMEOUT_S * 1_000, random: seededRandom(20261129), setupRequest: mix.setupRequest, onResponse: mix.onResponse });
       const progress = setInterval(() => log(`  ${engine}: ${Math.round((performance.now() - wall0) / 1000)} s, RSS ${fixed(sampler.samples.at(-1)?.rssMb ?? NaN, 0)} MB`), 30_000);
-      // autocannon's instance is a thenable, not a Promise: no .finally of its own.
-      const overall = await Promise.resolve(run).finally(() => clearInterval(progress));
+      const overall = await run.finally(() => clearInterval(progress));
       mix.stop();
       sampler.stop();
       const serverCpuPct = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - wall0) / 1_000)) * 100;
@@ -269,7 +276,7 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
         kinds,
         routes,
         classes,
-        total: { requests: kinds.reduce((a, k) => a + k.answered, 0), reqPerSec: overall.requests.average, socketErrors: overall.errors, timeouts: overall.timeouts, httpErrors },
+        total: { requests: kinds.reduce((a, k) => a + k.answered, 0), reqPerSec: overall.reqPerSec, socketErrors: overall.socketErrors, timeouts: overall.timeouts, httpErrors },
         serverCpuPct,
         machineBusyPct,
         postgresCpuPct,
@@ -277,7 +284,7 @@ async function runEngine(engine: LoadEngine, options: LoadOptions): Promise<Engi
         memory,
         baseline,
         targetsMet: {
-          zeroErrors: httpErrors === 0 && overall.errors === 0,
+          zeroErrors: httpErrors === 0 && overall.socketErrors === 0,
           readP99: readP99 < READ_P99_TARGET_MS,
           writeP99: classes[2]!.p99Ms < WRITE_P99_TARGET_MS,
           memory: memory.growth < RSS_GROWTH_TARGET,
@@ -296,7 +303,7 @@ function report(r: EngineResult): string {
   const ms = (v: number) => (Number.isFinite(v) ? fixed(v, 0) : '-');
   const lines = [
     `${r.engine === 'pg' ? 'PostgreSQL' : 'Embedded PGlite'}: ${r.label}`,
-    `${r.clients} clients${r.clientRate === undefined ? ' each sending as soon as its last request is answered (saturation)' : ` paced at ${r.clientRate} request/s each (people reading between clicks; ${fixed(r.clients * r.clientRate, 0)} req/s offered${r.clientRate < 1 ? `, which autocannon sends over ${Math.min(r.clients, Math.max(1, Math.round(r.clients * r.clientRate)))} connections at up to 1 request/s each` : ''})`}, ${r.durationS} s (the first ${r.warmupS} s are warm-up: latencies and req/s below are after it; errors count the whole run)`,
+    `${r.clients} clients${r.clientRate === undefined ? ' each sending as soon as its last request is answered (saturation)' : `, each thinking ${fixed(1 / r.clientRate, 1)} s on average (exponential) after each answer (people reading between clicks; up to ${fixed(r.clients * r.clientRate, 0)} req/s, each client on its own connection)`}, ${r.durationS} s (the first ${r.warmupS} s are warm-up: latencies and req/s below are after it; errors count the whole run)`,
     `data: ${Object.entries(r.counts).map(([k, v]) => `${k} ${integer(v)}`).join(', ')}`,
     `accounts signed in: ${Object.entries(r.accounts).map(([k, v]) => `${v} ${k}`).join(', ')} (created in ${fixed(r.accountsS, 1)} s, signed in in ${fixed(r.signInS, 1)} s)`,
     `targets tried before the load and kept: ${Object.entries(r.targets).map(([k, v]) => `${k} ${v}`).join(', ')}; left out (refused or absent): ${r.skippedTargets}` +
@@ -311,7 +318,7 @@ function report(r: EngineResult): string {
       ],
     ),
     `baseline (${r.baseline.durationS} s, same clients): ${r.baseline.label}: ${integer(r.baseline.reqPerSec)} req/s, p50 ${ms(r.baseline.p50Ms)} ms, p99 ${ms(r.baseline.p99Ms)} ms, errors ${r.baseline.errors}`,
-    `autocannon: errors ${r.total.socketErrors} (of which timeouts ${r.total.timeouts}); still in flight when the load stopped (not errors): ${r.inFlightAtEnd}; CPU in % of one core: server ${fixed(r.serverCpuPct, 0)}%${Number.isFinite(r.postgresCpuPct) ? `, postgres processes ${fixed(r.postgresCpuPct, 0)}%` : ''}, load generator ${fixed(r.loaderCpuPct, 0)}%; machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
+    `load generator (${r.clientRate === undefined ? 'autocannon' : 'paced clients'}): connection errors ${r.total.socketErrors} (of which timeouts ${r.total.timeouts}); still in flight when the load stopped (not errors): ${r.inFlightAtEnd}; CPU in % of one core: server ${fixed(r.serverCpuPct, 0)}%${Number.isFinite(r.postgresCpuPct) ? `, postgres processes ${fixed(r.postgresCpuPct, 0)}%` : ''}, load generator ${fixed(r.loaderCpuPct, 0)}%; machine ${fixed(r.machineBusyPct, 0)}% busy (all ${os.cpus().length} cores, every process); autosaves drawn while every answer was being saved (made as review reads): ${r.autosaveFallbacks}`,
     `mix req/s / baseline req/s: ${percent(r.total.reqPerSec / r.baseline.reqPerSec)}`,
   ];
   lines.push('', 'slowest routes after warm-up (p99):', table(['route', 'count', 'p50 ms', 'p99 ms'], r.routes.slice(0, 8).map((x) => [x.route, integer(x.count), ms(x.p50Ms), ms(x.p99Ms)])));
