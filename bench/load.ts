@@ -355,7 +355,7 @@ async function main(): Promise<void> {
     `machine: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown CPU'}), ${fixed(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}; load average before: ${loadBefore.map((l) => fixed(l, 2)).join(' ')}`,
     `server: node bin/openirm.js start, demo data, LOG_LEVEL=warn; set for the bench: ${Object.entries(SERVER_SETTINGS).map(([k, v]) => `${k}=${v}`).join(', ')}` +
       ('MFA_REQUIRED_ROLES' in SERVER_SETTINGS ? ' (two-factor off for the bench accounts)' : ' (no two-factor setting in this version)'),
-    `mix: ${MIX.map((m) => `${m.kind} ${m.weight}%`).join(', ')}; load generator: autocannon in this process, on the same machine`,
+    `mix: ${MIX.map((m) => `${m.kind} ${m.weight}%`).join(', ')}; load generator: ${options.clientRate === undefined ? 'autocannon (closed loop)' : `paced clients with think times (mean ${fixed(1 / options.clientRate, 1)} s)`} in this process, on the same machine`,
   ].join('\n');
   process.stdout.write(`${header}\n`);
   const results: EngineResult[] = [];

@@ -93,6 +93,12 @@ export async function listDocuments(db: DbOrTx, sessionId: string): Promise<Docu
   return db.select().from(sessionDocuments).where(eq(sessionDocuments.sessionId, sessionId)).orderBy(asc(sessionDocuments.symbol));
 }
 
+/** The documents of many sessions in one query, by symbol within each session. */
+export async function listDocumentsOfSessions(db: DbOrTx, sessionIds: string[]): Promise<DocumentRow[]> {
+  if (sessionIds.length === 0) return [];
+  return db.select().from(sessionDocuments).where(inArray(sessionDocuments.sessionId, sessionIds)).orderBy(asc(sessionDocuments.symbol));
+}
+
 export async function findDocumentBySymbol(db: DbOrTx, symbol: string): Promise<DocumentRow | undefined> {
   return (await db.select().from(sessionDocuments).where(eq(sessionDocuments.symbol, symbol)).limit(1))[0];
 }

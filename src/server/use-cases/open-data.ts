@@ -19,7 +19,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { followUpDashboardList } from './follow-up-dashboard.ts';
 import { listVisibleDraws } from './lots.ts';
 import { publishedMaterialOf } from './published-material.ts';
-import { getSession, listSessions } from './sessions.ts';
+import { listSessions, listSessionsWithDocuments } from './sessions.ts';
 import type { UseCaseContext } from './context.ts';
 
 /** Reviews per page: bounds memory (published snapshots can be large) while keeping round trips few. */
@@ -79,14 +79,13 @@ async function* needsCounts(ctx: UseCaseContext): Batches {
 }
 
 async function* sessionDocuments(ctx: UseCaseContext): Batches {
-  for (const summary of await listSessions(ctx)) {
-    const session = await getSession(ctx, summary.id);
+  for (const session of await listSessionsWithDocuments(ctx)) {
     yield session.documents.map((d) => ({
       symbol: d.symbol,
       title: d.title,
       distributed_on: d.distributedOn,
-      session: summary.name,
-      session_start: summary.startDate,
+      session: session.name,
+      session_start: session.startDate,
       languages: d.files.map((f) => f.language).join(';'),
     }));
   }

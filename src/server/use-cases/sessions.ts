@@ -341,6 +341,18 @@ export async function getSession(ctx: UseCaseContext, id: string) {
   };
 }
 
+/**
+ * Every session with the documents the actor may see and their language versions: what
+ * getSession gives per session, without its agenda, meetings and report, in three queries
+ * whatever the number of sessions (the open-data set of session documents).
+ */
+export async function listSessionsWithDocuments(ctx: UseCaseContext) {
+  const sessions = await listSessions(ctx);
+  const documents = (await repo.listDocumentsOfSessions(ctx.db, sessions.map((s) => s.id))).filter((d) => visible(ctx, d));
+  const files = await repo.listDocumentFiles(ctx.db, documents.map((d) => d.id));
+  return sessions.map((session) => ({ ...session, documents: documents.filter((d) => d.sessionId === session.id).map((d) => presentDocument(d, files)) }));
+}
+
 /** What the calendar export needs. */
 export async function sessionCalendar(ctx: UseCaseContext, id: string) {
   const session = await getSession(ctx, id);
