@@ -28,10 +28,15 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** `node bin/openirm.js start` on `port` with `dataDir`, warn-level logs and the demo data; `extra` adds or overrides variables. */
+/**
+ * `node bin/openirm.js start` on `port` with `dataDir`, warn-level logs and the demo data; `extra` adds or overrides variables.
+ * BENCH_SERVER_NODE_ARGS (space-separated) goes to that node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ * to profile the server under load (NODE_OPTIONS refuses --cpu-prof).
+ */
 export function startOpenIrm(name: string, port: number, dataDir: string, extra: Record<string, string> = {}): Tracked {
   const env = childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', OPENIRM_DEMO: 'true', NODE_ENV: 'development', ...extra });
-  return spawnTracked(name, process.execPath, [path.join(REPO_ROOT, 'bin', 'openirm.js'), 'start'], { env, cwd: cwd() });
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  return spawnTracked(name, process.execPath, [...nodeArgs, path.join(REPO_ROOT, 'bin', 'openirm.js'), 'start'], { env, cwd: cwd() });
 }
 
 /** bench/bare-server.ts, through the same tsx loader the real server runs under. */

@@ -23,6 +23,11 @@ import type { DbOrTx } from '../../db/client.ts';
 export async function loadContext(db: DbOrTx, reviewId: string) {
   const [stored] = await loadReviews(db, { ids: [reviewId] });
   if (!stored) throw new DomainError('review.notFound', `No review ${reviewId}.`);
+  return contextOfReview(db, stored);
+}
+
+/** loadContext for a review already loaded (the review page has it: four queries fewer). */
+async function contextOfReview(db: DbOrTx, stored: StoredReview) {
   const cycle = (await findCycle(db, stored.row.cycleNumber))!;
   const mechanism = await findMechanism(db, cycle.mechanismId);
   const formats = ((mechanism?.settings ?? {}) as { checklistFormats?: Record<string, ChecklistFormat> }).checklistFormats;
@@ -192,7 +197,7 @@ function snapshotOf(answers: AnswerRow[], attachments: AttachmentRow[]): Submitt
 export async function checklistProgress(ctx: UseCaseContext, stored: StoredReview) {
   const relation = relationTo(ctx.actor, stored.review);
   if (!may(ctx.actor, 'review.readConfidential', { relation })) return null;
-  const { provisionRows } = await loadContext(ctx.db, stored.row.id);
+  const { provisionRows } = await contextOfReview(ctx.db, stored);
   const submissions = await listSubmissions(ctx.db, stored.row.id);
   const answers: { compliance?: string | null; text?: string }[] = relation === 'reviewing' ? (submissions[0]?.answers ?? []) : await listAnswers(ctx.db, stored.row.id);
   const answered = answers.filter((a) => isAnswered({ compliance: a.compliance ?? null, text: a.text ?? '' })).length;

@@ -100,8 +100,11 @@ function presentSection(article: ArticleUnderReview, version: SectionVersionRow 
 
 export type SectionView = ReturnType<typeof presentSection>;
 
-async function presentReport(ctx: UseCaseContext, db: DbOrTx, reviewId: string) {
-  const { stored, cycle, articles, latest, state } = await loadReportContext(db, reviewId);
+type ReportContext = Awaited<ReturnType<typeof loadReportContext>>;
+
+/** `context` when the caller has just loaded it and written nothing of the report since. */
+async function presentReport(ctx: UseCaseContext, db: DbOrTx, reviewId: string, context?: ReportContext) {
+  const { stored, cycle, articles, latest, state } = context ?? (await loadReportContext(db, reviewId));
   const relation = relationTo(ctx.actor, stored.review);
   const byArticle = new Map(latest.map((v) => [v.article, v]));
   const authors = await sectionAuthors(db, reviewId);
@@ -132,10 +135,10 @@ async function presentReport(ctx: UseCaseContext, db: DbOrTx, reviewId: string) 
 export type ReportView = Awaited<ReturnType<typeof presentReport>>;
 
 export async function getReport(ctx: UseCaseContext, reviewId: string): Promise<ReportView> {
-  const { stored, state } = await loadReportContext(ctx.db, reviewId);
-  const relation = checkMayRead(ctx, stored.review, state);
+  const context = await loadReportContext(ctx.db, reviewId);
+  const relation = checkMayRead(ctx, context.stored.review, context.state);
   await appendAudit(ctx.db, { actor: ctx.actor, action: 'report.read', resourceType: 'review', resourceId: reviewId, details: { relation }, ip: ctx.ip, requestId: ctx.requestId });
-  return presentReport(ctx, ctx.db, reviewId);
+  return presentReport(ctx, ctx.db, reviewId, context);
 }
 
 /**

@@ -13,7 +13,7 @@ import { computeTimeline } from '../../domain/reviews/timeline.ts';
 import { authorize, may, type Relation } from '../../policies/policy.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
 import { listCycles } from '../../db/repositories/cycles.ts';
-import { listPartyRows } from '../../db/repositories/parties.ts';
+import { findPartyRow, listPartyRows } from '../../db/repositories/parties.ts';
 import { findReviewByState, insertReview, loadReviews, replaceMilestones, updateReviewRow, type StoredReview } from '../../db/repositories/reviews.ts';
 import { isoDay, type UseCaseContext } from './context.ts';
 import { trackerWorkbook } from '../tracker-xlsx.ts';
@@ -61,8 +61,9 @@ export function relationTo(actor: UseCaseContext['actor'], review: { stateUnderR
  * only its parties and the secretariat see them.
  */
 export async function reviewDetail(ctx: UseCaseContext, stored: StoredReview, history: { at: string; actor: string; action: string; details: Record<string, unknown> | null }[]) {
-  const parties = await listPartyRows(ctx.db);
-  const groupOf = new Map(parties.map((p) => [p.iso3, p.regionalGroup]));
+  // One State's group, not the whole list of parties: this runs on every review page.
+  const party = await findPartyRow(ctx.db, stored.review.stateUnderReview);
+  const groupOf = new Map([[stored.review.stateUnderReview, party?.regionalGroup ?? null]]);
   const canSeeContent = may(ctx.actor, 'review.readConfidential', { relation: relationTo(ctx.actor, stored.review) });
   const hidden = '(confidential)';
   return {
