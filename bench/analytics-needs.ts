@@ -5,7 +5,9 @@
  * elsewhere with one to three types each (assistance_needs) — on the embedded database and,
  * when TEST_PG_URL is set, on PostgreSQL. Next to it, in the same run, the hand-written SQL
  * baseline: one grouping-sets query giving needs and States with needs by type, by article and
- * in all (the public figures, without chapters, groups or the lists of States). Targets (issue 6):
+ * in all (the public figures, without chapters, groups or the lists of States), once from the
+ * source tables and once from need_cells (what the use case reads; the ratio's baseline). The
+ * data is written in set SQL, so need_cells is filled by its triggers. Targets (issue 6):
  * statistics under 200 ms (p99 here) and within 2× of the raw SQL (medians). Measurements, not
  * assertions. Options: --needs N (default 200000), --runs N (default 30).
  */
@@ -77,6 +79,11 @@ const BASELINE = `
     select a.state_iso3, t.type, a.article, t.ord::int from assistance_needs a cross join lateral jsonb_array_elements_text(a.types) with ordinality t(type, ord) where a.cycle_number = 2
   ) x group by grouping sets ((type), (article), ())`;
 
+// The same figures by hand from need_cells, the table the use case reads (kept by triggers).
+const BASELINE_CELLS = `
+  select type, article, sum(needs) as needs, sum(n) as instances, count(distinct state_iso3) as states
+    from need_cells where cycle_number = 2 group by grouping sets ((type), (article), ())`;
+
 function summary(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -104,6 +111,7 @@ async function measure(label: string, database: Database, exec: Exec, query: (sq
   const check = await assistanceStats(ctx, { cycle: 2 });
   const stats = summary(await time(() => assistanceStats(ctx, { cycle: 2 })));
   const raw = summary(await time(() => query(BASELINE)));
+  const rawCells = summary(await time(() => query(BASELINE_CELLS)));
   if (process.argv.includes('--explain')) {
     const plan = await queryRows<Record<string, string>>(database.db, sql`explain (analyze, buffers off) ${needCellsStatement(2)}`);
     process.stderr.write(`${plan.map((r) => Object.values(r)[0]).join('\n')}\n`);
@@ -118,13 +126,14 @@ async function measure(label: string, database: Database, exec: Exec, query: (sq
     }),
   );
   await app.close();
-  const ratio = stats.median / Math.max(0.001, raw.median);
+  const ratio = stats.median / Math.max(0.001, rawCells.median);
   return [
     `${label}: ${check.total.toLocaleString('en')} needs of ${check.statesWithNeeds.toLocaleString('en')} States in cycle 2 (loaded in ${(loadMs / 1000).toFixed(1)} s); ${RUNS} runs each`,
     `  breakdown (use case)      median ${stats.median.toFixed(1).padStart(7)} ms   p99 ${stats.p99.toFixed(1).padStart(7)} ms`,
-    `  raw SQL baseline          median ${raw.median.toFixed(1).padStart(7)} ms   p99 ${raw.p99.toFixed(1).padStart(7)} ms`,
+    `  raw SQL, source tables    median ${raw.median.toFixed(1).padStart(7)} ms   p99 ${raw.p99.toFixed(1).padStart(7)} ms`,
+    `  raw SQL, need_cells       median ${rawCells.median.toFixed(1).padStart(7)} ms   p99 ${rawCells.p99.toFixed(1).padStart(7)} ms   (the baseline of the ratio)`,
     `  GET /api/stats/assistance median ${served.median.toFixed(1).padStart(7)} ms   p99 ${served.p99.toFixed(1).padStart(7)} ms   (cached 30 s; every needs write in the process clears it)`,
-    `  served p99 < 200 ms: ${served.p99 < 200 ? 'PASS' : 'MISS'}   uncached p99 < 200 ms: ${stats.p99 < 200 ? 'PASS' : 'MISS'}   median within 2x of raw SQL (${ratio.toFixed(2)}x): ${ratio <= 2 ? 'PASS' : 'MISS'}`,
+    `  served p99 < 200 ms: ${served.p99 < 200 ? 'PASS' : 'MISS'}   uncached p99 < 200 ms: ${stats.p99 < 200 ? 'PASS' : 'MISS'}   median within 2x of raw SQL on need_cells (${ratio.toFixed(2)}x): ${ratio <= 2 ? 'PASS' : 'MISS'}`,
   ];
 }
 

@@ -17,17 +17,11 @@ export type RecordedNeedRow = typeof assistanceNeeds.$inferSelect;
 
 /** The statement of needCells (exported for EXPLAIN in bench:needs). */
 export function needCellsStatement(cycle: number): SQL {
-  // One scan and a few hundred rows out: a row per (need, type); `first` marks one row per
-  // need so the needs of an article are the sum of `first` over its types (NeedCell).
-  return sql`select article, type, count(*) as n, sum(first) as needs, string_agg(distinct state, ',') as states from (
-          select r.state_iso3 as state, n.article, n.type, 1 as first
-            from report_needs n join reviews r on r.id = n.review_id join reports p on p.review_id = n.review_id
-           where r.cycle_number = ${cycle} and p.finalised_at is not null
-          union all
-          select a.state_iso3, a.article, t.type, case when t.ord = 1 then 1 else 0 end
-            from assistance_needs a cross join lateral jsonb_array_elements_text(a.types) with ordinality as t(type, ord)
-           where a.cycle_number = ${cycle}
-        ) t group by 1, 2`;
+  // need_cells (migration 0026) holds one row per (State, article, type), kept by triggers, so
+  // the States of a cell need no distinct sort; `needs` marks one type per need so the needs
+  // of an article are the sum of `needs` over its types (NeedCell).
+  return sql`select article, type, sum(n) as n, sum(needs) as needs, string_agg(state_iso3, ',') as states
+               from need_cells where cycle_number = ${cycle} group by 1, 2`;
 }
 
 /**

@@ -19,3 +19,4 @@ export * from './assistance.ts';
 export * from './follow-up.ts';
 export * from './ta-projects.ts';
 export * from './published-search.ts';
+export * from './need-cells.ts';
