@@ -92,10 +92,10 @@ export const BACKUP_TABLES = [
 
 /**
  * Live sign-ins are deliberately not carried over: a restored system starts signed out.
- * published_search_items and need_cells are derived: triggers rebuild them as the
+ * published_search_items and the need_ tables are derived: triggers rebuild them as the
  * publications, and the reports and needs, are restored.
  */
-export const TABLES_NOT_BACKED_UP = ['sessions', 'published_search_items', 'need_cells'] as const;
+export const TABLES_NOT_BACKED_UP = ['sessions', 'published_search_items', 'need_cells', 'need_totals', 'need_states'] as const;
 
 /** Sequences behind serial columns, reset after a restore so new rows do not collide. */
 const SERIAL_COLUMNS: Record<string, string> = { audit_events: 'id' };

@@ -2,43 +2,41 @@
  * @module assistance repository
  * Technical-assistance needs for the statistics: those in finalised country review reports
  * (report_needs) and those recorded from elsewhere (assistance_needs), counted by the
- * database per State and article so the breakdown receives a few thousand cells however many
+ * database so the breakdown receives a few hundred cells and one row per State however many
  * needs there are; and the secretariat's corrections of the classifier. Plain queries.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AssistanceType } from '../../domain/reviews/checklist.ts';
-import type { NeedCell } from '../../domain/analytics/needs-breakdown.ts';
+import type { NeedCounts } from '../../domain/analytics/needs-breakdown.ts';
 import type { DbOrTx } from '../client.ts';
 import { queryRows } from '../query-rows.ts';
 import { assistanceCorrections, assistanceNeeds } from '../schema/assistance.ts';
+import { needStateRows, needTotalRows } from '../schema/need-cells.ts';
 import { articles } from '../schema/reference.ts';
 
 export type RecordedNeedRow = typeof assistanceNeeds.$inferSelect;
 
-/** The statement of needCells (exported for EXPLAIN in bench:needs). */
-export function needCellsStatement(cycle: number): SQL {
-  // need_cells (migration 0026) holds one row per (State, article, type), kept by triggers, so
-  // the States of a cell need no distinct sort; `needs` marks one type per need so the needs
-  // of an article are the sum of `needs` over its types (NeedCell).
-  return sql`select article, type, sum(n) as n, sum(needs) as needs, string_agg(state_iso3, ',') as states
-               from need_cells where cycle_number = ${cycle} group by 1, 2`;
-}
-
 /**
- * Needs per State and article of one cycle, with their types. A report's needs count once
- * the report is finalised: a draft's needs still change.
+ * Needs of one cycle counted per article and type, and per State the articles and types it
+ * has needs under: need_totals and need_states (migration 0027), kept by triggers from the
+ * finalised reports' needs (a draft's needs still change) and the needs recorded from elsewhere.
+ * At 100× scale that is a few hundred cells and one row per State, where summing need_cells
+ * and listing the States of each cell took most of the breakdown's time (bench:needs).
  */
-export async function needCells(db: DbOrTx, cycle: number): Promise<NeedCell[]> {
-  const rows = await queryRows<{ article: number; type: string; n: number | string; needs: number | string; states: string }>(db, needCellsStatement(cycle));
-  return rows.map((row) => ({
-    article: Number(row.article),
-    type: row.type as AssistanceType,
-    count: Number(row.n),
-    needs: Number(row.needs),
-    // One string rather than an array: parsing ~2,000 array elements per cell in the driver
-    // cost more than the query at 100× scale (bench:needs).
-    states: row.states.split(','),
-  }));
+export async function needCounts(db: DbOrTx, cycle: number): Promise<NeedCounts> {
+  const [cells, states] = await Promise.all([
+    db.select({ article: needTotalRows.article, type: needTotalRows.type, count: needTotalRows.n, needs: needTotalRows.needs }).from(needTotalRows).where(eq(needTotalRows.cycleNumber, cycle)),
+    // The arrays as plain strings: the driver's parsing of 2,000 pairs of arrays took longer
+    // than the query (bench:needs).
+    db
+      .select({ state: needStateRows.stateIso3, articles: sql<string>`array_to_string(${needStateRows.articles}, ',')`, types: sql<string>`array_to_string(${needStateRows.types}, ',')` })
+      .from(needStateRows)
+      .where(eq(needStateRows.cycleNumber, cycle)),
+  ]);
+  return {
+    cells: cells.map((cell) => ({ ...cell, type: cell.type as AssistanceType })),
+    states: states.map((row) => ({ state: row.state, articles: row.articles.split(',').map(Number), types: row.types.split(',') as AssistanceType[] })),
+  };
 }
 
 /** Each article's chapter, in article order. */

@@ -23,3 +23,35 @@ export const needCellRows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.cycleNumber, t.stateIso3, t.article, t.type] })],
 );
+
+/**
+ * need_cells summed over the States of a cycle, per (article, type): what the breakdown counts.
+ * Kept by differences in refresh_need_cells (migration 0027), under a lock that lets one
+ * transaction at a time change the derived needs tables, so the sums stay exact.
+ */
+export const needTotalRows = pgTable(
+  'need_totals',
+  {
+    cycleNumber: integer('cycle_number').notNull(),
+    article: integer('article').notNull(),
+    type: text('type').notNull(),
+    n: integer('n').notNull(),
+    needs: integer('needs').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleNumber, t.article, t.type] })],
+);
+
+/**
+ * Per (cycle, State) the articles and types of its cells: which States are behind each figure,
+ * in one row per State rather than one per cell (migration 0027).
+ */
+export const needStateRows = pgTable(
+  'need_states',
+  {
+    cycleNumber: integer('cycle_number').notNull(),
+    stateIso3: text('state_iso3').notNull(),
+    articles: integer('articles').array().notNull(),
+    types: text('types').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleNumber, t.stateIso3] })],
+);

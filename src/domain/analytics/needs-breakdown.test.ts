@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
-import { breakdownNeeds, cellsOfNeeds } from './needs-breakdown.ts';
+import { breakdownNeeds, countNeeds } from './needs-breakdown.ts';
 import { DEFAULT_ARTICLE_GROUPS, parseArticleGroups } from './needs-groups.ts';
 import { NEED_TYPES, parseNeedTypes, storedNeedType } from './needs-types.ts';
 
@@ -14,7 +14,7 @@ const chapterOf = new Map<number, string>([
 ]);
 
 // Three States; counted by hand below.
-const needs = cellsOfNeeds([
+const needs = countNeeds([
   { state: 'AUT', article: 14, types: ['capacity-building'] },
   { state: 'AUT', article: 52, types: ['capacity-building', 'legislative-assistance'] },
   { state: 'AUT', article: 52, types: ['institution-building'] },
@@ -23,12 +23,23 @@ const needs = cellsOfNeeds([
   { state: 'PER', article: 54, types: ['research-data'] },
 ]);
 
-describe('cellsOfNeeds', () => {
+describe('countNeeds', () => {
   it('counts a need of several types once per type, and once among the needs, under its first type', () => {
-    expect(cellsOfNeeds([{ state: 'AUT', article: 52, types: ['legal-advice', 'other', 'legal-advice'] }])).toEqual([
-      { article: 52, type: 'legal-advice', count: 1, needs: 1, states: ['AUT'] },
-      { article: 52, type: 'other', count: 1, needs: 0, states: ['AUT'] },
-    ]);
+    expect(countNeeds([{ state: 'AUT', article: 52, types: ['legal-advice', 'other', 'legal-advice'] }])).toEqual({
+      cells: [
+        { article: 52, type: 'legal-advice', count: 1, needs: 1 },
+        { article: 52, type: 'other', count: 1, needs: 0 },
+      ],
+      states: [{ state: 'AUT', articles: [52], types: ['legal-advice', 'other'] }],
+    });
+  });
+
+  it('lists each State once with its articles and types, sorted', () => {
+    expect(countNeeds([
+      { state: 'KEN', article: 14, types: ['policymaking'] },
+      { state: 'KEN', article: 5, types: ['capacity-building'] },
+      { state: 'KEN', article: 14, types: ['capacity-building'] },
+    ]).states).toEqual([{ state: 'KEN', articles: [5, 14], types: ['capacity-building', 'policymaking'] }]);
   });
 });
 
@@ -63,15 +74,20 @@ describe('breakdownNeeds', () => {
 
   it('reproduces the secretariat\'s 14+52 arithmetic (18 + 22 = 40 needs)', () => {
     const cells = [
-      { article: 52, type: 'other' as const, count: 18, needs: 18, states: ['A'] },
-      { article: 14, type: 'other' as const, count: 22, needs: 22, states: ['B'] },
-      { article: 51, type: 'other' as const, count: 110, needs: 110, states: ['C'] },
+      { article: 52, type: 'other' as const, count: 18, needs: 18 },
+      { article: 14, type: 'other' as const, count: 22, needs: 22 },
+      { article: 51, type: 'other' as const, count: 110, needs: 110 },
     ];
-    expect(breakdownNeeds(cells, chapterOf, DEFAULT_ARTICLE_GROUPS).groups[0]).toMatchObject({ id: '14+52', count: 40, shareOfChapter: { II: 1.8182, V: 0.3125 } });
+    const states = [
+      { state: 'A', articles: [52], types: ['other' as const] },
+      { state: 'B', articles: [14], types: ['other' as const] },
+      { state: 'C', articles: [51], types: ['other' as const] },
+    ];
+    expect(breakdownNeeds({ cells, states }, chapterOf, DEFAULT_ARTICLE_GROUPS).groups[0]).toMatchObject({ id: '14+52', count: 40, shareOfChapter: { II: 1.8182, V: 0.3125 } });
   });
 
   it('gives zeros and no division by zero when there is no need', () => {
-    const empty = breakdownNeeds([], chapterOf, DEFAULT_ARTICLE_GROUPS);
+    const empty = breakdownNeeds({ cells: [], states: [] }, chapterOf, DEFAULT_ARTICLE_GROUPS);
     expect(empty.total).toBe(0);
     expect(empty.statesWithNeeds).toBe(0);
     expect(empty.byArticle).toEqual({});
@@ -79,7 +95,8 @@ describe('breakdownNeeds', () => {
   });
 
   it('keeps an article outside every chapter in the total and by article only', () => {
-    const b2 = breakdownNeeds([{ article: 99, type: 'other', count: 2, needs: 2, states: ['X'] }], chapterOf, []);
+    const b2 = breakdownNeeds({ cells: [{ article: 99, type: 'other', count: 2, needs: 2 }], states: [{ state: 'X', articles: [99], types: ['other'] }] }, chapterOf, []);
+    expect(b2.byArticle['99']!.states).toEqual(['X']);
     expect(b2.total).toBe(2);
     expect(b2.byChapter).toEqual({});
     expect(b2.byArticle['99']!.count).toBe(2);
@@ -112,13 +129,16 @@ describe('type identifiers', () => {
 });
 
 describe('breakdownNeeds with many States', () => {
-  it('gives the same States as plain set unions, across bitset word boundaries', () => {
+  it('gives the same States as plain set unions of the needs behind each figure', () => {
     const codes = Array.from({ length: 150 }, (_, i) => `S${String(i).padStart(3, '0')}`);
     const types = ['capacity-building', 'legal-advice', 'other'] as const;
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
     const many = Array.from({ length: 2_000 }, () => ({ state: codes[random(codes.length)]!, article: [5, 14, 52][random(3)]!, types: [types[random(3)]!] }));
-    const b = breakdownNeeds(cellsOfNeeds(many), chapterOf, [{ id: '14+52', articles: [14, 52] }]);
+    const counts = countNeeds(many);
+    // The database's order of States is not the breakdown's: shuffle them.
+    counts.states.reverse();
+    const b = breakdownNeeds(counts, chapterOf, [{ id: '14+52', articles: [14, 52] }]);
     const statesOf = (keep: (n: (typeof many)[number]) => boolean) => [...new Set(many.filter(keep).map((n) => n.state))].sort();
     expect(b.states).toEqual(statesOf(() => true));
     expect(b.byArticle['14']!.states).toEqual(statesOf((n) => n.article === 14));
@@ -126,5 +146,8 @@ describe('breakdownNeeds with many States', () => {
     expect(b.byType['legal-advice']!.states).toEqual(statesOf((n) => n.types[0] === 'legal-advice'));
     expect(b.groups[0]!.states).toEqual(statesOf((n) => n.article !== 5));
     expect(b.statesWithNeeds).toBe(b.states.length);
+    expect(b.total).toBe(many.length);
+    expect(b.byArticle['14']!.count).toBe(many.filter((n) => n.article === 14).length);
+    expect(b.groups[0]!.count).toBe(many.filter((n) => n.article !== 5).length);
   });
 });

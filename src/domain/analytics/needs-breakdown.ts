@@ -2,9 +2,9 @@
  * @module needs-breakdown
  * The secretariat's technical-assistance figures for a cycle: needs by type, by article,
  * by chapter, the States behind them, shares of the total and groups of related articles
- * counted together. Pure: it takes needs already aggregated per article and type, with the
- * States of each (the database does the counting, so 200,000 needs arrive as at most a few
- * hundred cells), and the article → chapter map of the convention.
+ * counted together. Pure: it takes needs already counted per article and type, and per State
+ * the articles and types it identified needs under (the database keeps both, so 200,000 needs
+ * arrive as a few hundred cells and one row per State), and the article → chapter map.
  *
  * Counting rules (docs, "Technical-assistance needs"): a need is one stated need of one
  * State under one article; a need of several types counts once in the total and once under
@@ -28,8 +28,24 @@ export interface NeedCell {
   count: number;
   /** Needs under this article whose first type is this one. */
   needs: number;
-  /** The States with at least one such need. */
-  states: readonly string[];
+}
+
+/** The articles and the types under which one State identified at least one need. */
+export interface StateNeeds {
+  state: string;
+  articles: readonly number[];
+  types: readonly AssistanceType[];
+}
+
+/**
+ * What the breakdown is computed from: the counts per (article, type) of all States together,
+ * and per State what it identified needs under. Which States are behind a figure needs no more:
+ * a State is behind "article 9" or "capacity-building" or a chapter or a group as soon as it
+ * has one need there, whatever the type (or article) of that need.
+ */
+export interface NeedCounts {
+  cells: NeedCell[];
+  states: StateNeeds[];
 }
 
 export interface Figure {
@@ -57,75 +73,49 @@ export interface NeedsBreakdown {
   groups: GroupFigure[];
 }
 
-/** Aggregates individual needs into cells: what the SQL does, for tests and small imports. */
-export function cellsOfNeeds(needs: readonly { state: string; article: number; types: readonly AssistanceType[] }[]): NeedCell[] {
-  const cells = new Map<string, { article: number; type: AssistanceType; count: number; needs: number; states: Set<string> }>();
+/** Counts individual needs as the database does (need_totals, need_states): for tests and small sets. */
+export function countNeeds(needs: readonly { state: string; article: number; types: readonly AssistanceType[] }[]): NeedCounts {
+  const cells = new Map<string, NeedCell>();
+  const states = new Map<string, { articles: Set<number>; types: Set<AssistanceType> }>();
   for (const need of needs) {
-    [...new Set(need.types)].forEach((type, i) => {
+    const types = [...new Set(need.types)];
+    types.forEach((type, i) => {
       const key = `${need.article}:${type}`;
-      const cell = cells.get(key) ?? { article: need.article, type, count: 0, needs: 0, states: new Set<string>() };
+      const cell = cells.get(key) ?? { article: need.article, type, count: 0, needs: 0 };
       cell.count += 1;
       if (i === 0) cell.needs += 1;
-      cell.states.add(need.state);
       cells.set(key, cell);
     });
+    if (types.length === 0) continue;
+    const state = states.get(need.state) ?? { articles: new Set<number>(), types: new Set<AssistanceType>() };
+    state.articles.add(need.article);
+    for (const type of types) state.types.add(type);
+    states.set(need.state, state);
   }
-  return [...cells.values()].map((c) => ({ ...c, states: [...c.states] }));
+  return {
+    cells: [...cells.values()],
+    states: [...states].map(([state, s]) => ({ state, articles: [...s.articles].sort((a, b) => a - b), types: [...s.types].sort() })),
+  };
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
 
-/**
- * The States of a figure as a bitset over the breakdown's own numbering of States: at 100×
- * scale a cell holds ~2,000 States and every cell is merged into four figures, so unions of
- * JavaScript Sets of strings cost more than the database's whole query (bench:needs).
- */
-class StateSet {
-  private words: Uint32Array;
-  constructor(size: number) {
-    this.words = new Uint32Array(Math.ceil(size / 32));
-  }
-  addIndex(i: number): void {
-    this.words[i >>> 5]! |= 1 << (i & 31);
-  }
-  addAll(other: StateSet): void {
-    for (let w = 0; w < other.words.length; w++) this.words[w]! |= other.words[w]!;
-  }
-  get size(): number {
-    let n = 0;
-    for (let word of this.words) {
-      for (; word !== 0; n++) word &= word - 1;
-    }
-    return n;
-  }
-  /** The codes of the members, sorted (the numbering follows sorted codes). */
-  codes(numbering: readonly string[]): string[] {
-    const out: string[] = [];
-    for (let w = 0; w < this.words.length; w++) {
-      for (let word = this.words[w]!; word !== 0; word &= word - 1) out.push(numbering[w * 32 + 31 - Math.clz32(word & -word)]!);
-    }
-    return out;
-  }
-}
-
+/** A figure being counted: its needs from the cells, its States from the States' lists. */
 class Tally {
   count = 0;
-  readonly states: StateSet;
-  constructor(private readonly numbering: readonly string[]) {
-    this.states = new StateSet(numbering.length);
-  }
-  add(states: StateSet, n: number): void {
-    this.count += n;
-    this.states.addAll(states);
+  readonly states: string[] = [];
+  /** States arrive one after another, in order: a State already added is the last one. */
+  addState(state: string): void {
+    if (this.states[this.states.length - 1] !== state) this.states.push(state);
   }
   figure(total: number): Figure {
-    return { count: this.count, share: ratio(this.count, total), states: this.states.codes(this.numbering) };
+    return { count: this.count, share: ratio(this.count, total), states: this.states };
   }
 }
 
-function tallyOf<K>(map: Map<K, Tally>, key: K, numbering: readonly string[]): Tally {
+function tallyOf<K>(map: Map<K, Tally>, key: K): Tally {
   let tally = map.get(key);
-  if (!tally) map.set(key, (tally = new Tally(numbering)));
+  if (!tally) map.set(key, (tally = new Tally()));
   return tally;
 }
 
@@ -134,21 +124,34 @@ function tallyOf<K>(map: Map<K, Tally>, key: K, numbering: readonly string[]): T
  * and by article but under no chapter. Types are listed in the standard order with 0 where
  * nothing was identified; articles and chapters only where something was.
  */
-export function breakdownNeeds(cells: readonly NeedCell[], chapterOf: ReadonlyMap<number, string>, groups: readonly ArticleGroup[]): NeedsBreakdown {
-  const numbering = [...new Set(cells.flatMap((cell) => cell.states))].sort();
-  const indexOf = new Map(numbering.map((code, i) => [code, i]));
-  const all = new Tally(numbering);
-  const byType = new Map<AssistanceType, Tally>(ASSISTANCE_TYPES.map((t) => [t, new Tally(numbering)]));
+export function breakdownNeeds(counts: NeedCounts, chapterOf: ReadonlyMap<number, string>, groups: readonly ArticleGroup[]): NeedsBreakdown {
+  const all = new Tally();
+  const byType = new Map<AssistanceType, Tally>(ASSISTANCE_TYPES.map((t) => [t, new Tally()]));
   const byArticle = new Map<number, Tally>();
   const byChapter = new Map<string, Tally>();
-  for (const cell of cells) {
-    const states = new StateSet(numbering.length);
-    for (const code of cell.states) states.addIndex(indexOf.get(code)!);
-    all.add(states, cell.needs);
-    tallyOf(byArticle, cell.article, numbering).add(states, cell.needs);
+  for (const cell of counts.cells) {
+    all.count += cell.needs;
+    tallyOf(byArticle, cell.article).count += cell.needs;
     const chapter = chapterOf.get(cell.article);
-    if (chapter !== undefined) tallyOf(byChapter, chapter, numbering).add(states, cell.needs);
-    tallyOf(byType, cell.type, numbering).add(states, cell.count);
+    if (chapter !== undefined) tallyOf(byChapter, chapter).count += cell.needs;
+    tallyOf(byType, cell.type).count += cell.count;
+  }
+  const byGroup = groups.map((group) => ({ group, articles: new Set(group.articles), tally: new Tally() }));
+  for (const group of byGroup) {
+    for (const article of group.articles) group.tally.count += byArticle.get(article)?.count ?? 0;
+  }
+  const states = [...counts.states].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
+  for (const { state, articles, types } of states) {
+    all.addState(state);
+    for (const type of types) tallyOf(byType, type).addState(state);
+    for (const article of articles) {
+      tallyOf(byArticle, article).addState(state);
+      const chapter = chapterOf.get(article);
+      if (chapter !== undefined) tallyOf(byChapter, chapter).addState(state);
+    }
+    for (const { articles: inGroup, tally } of byGroup) {
+      if (articles.some((a) => inGroup.has(a))) tally.addState(state);
+    }
   }
   const total = all.count;
   const articleNumbers = [...byArticle.keys()].sort((a, b) => a - b);
@@ -156,17 +159,12 @@ export function breakdownNeeds(cells: readonly NeedCell[], chapterOf: ReadonlyMa
   const chapters = [...byChapter.keys()].sort((a, b) => chapterOrder.indexOf(a) - chapterOrder.indexOf(b));
   return {
     total,
-    statesWithNeeds: all.states.size,
-    states: all.states.codes(numbering),
+    statesWithNeeds: all.states.length,
+    states: all.states,
     byType: Object.fromEntries(ASSISTANCE_TYPES.map((t) => [apiNeedType(t), byType.get(t)!.figure(total)])),
     byArticle: Object.fromEntries(articleNumbers.map((a) => [String(a), byArticle.get(a)!.figure(total)])),
     byChapter: Object.fromEntries(chapters.map((c) => [c, byChapter.get(c)!.figure(total)])),
-    groups: groups.map((group) => {
-      const tally = new Tally(numbering);
-      for (const article of group.articles) {
-        const figure = byArticle.get(article);
-        if (figure) tally.add(figure.states, figure.count);
-      }
+    groups: byGroup.map(({ group, tally }) => {
       const touched = [...new Set(group.articles.map((a) => chapterOf.get(a)).filter((c): c is string => c !== undefined))];
       return {
         id: group.id,

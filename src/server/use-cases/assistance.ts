@@ -14,7 +14,7 @@ import { apiNeedType, parseNeedTypes, storedNeedType } from '../../domain/analyt
 import { authorize, may } from '../../policies/policy.ts';
 import type { Actor } from '../../domain/accounts/roles.ts';
 import { actorLabel, appendAudit } from '../../db/repositories/audit.ts';
-import { countCorrections, countQueue, findRecordedNeed, insertCorrection, listArticleChapters, listNeeds, listQueue, needCells, reviewRecordedNeed, type ListedNeed } from '../../db/repositories/assistance.ts';
+import { countCorrections, countQueue, findRecordedNeed, insertCorrection, listArticleChapters, listNeeds, listQueue, needCounts, reviewRecordedNeed, type ListedNeed } from '../../db/repositories/assistance.ts';
 import { findCycle } from '../../db/repositories/cycles.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { currentNeedsModel } from './assistance-model.ts';
@@ -49,7 +49,7 @@ export async function assistanceStats(ctx: UseCaseContext, query: { cycle: numbe
   const cycle = await requireCycle(ctx.db, query.cycle);
   const convention = await conventionMap(ctx.db);
   const groups = query.groups === undefined ? DEFAULT_ARTICLE_GROUPS : parseArticleGroups(query.groups, (n) => convention.chapterOf.has(n));
-  const b = breakdownNeeds(await needCells(ctx.db, cycle.number), convention.chapterOf, groups);
+  const b = breakdownNeeds(await needCounts(ctx.db, cycle.number), convention.chapterOf, groups);
   const detail = may(ctx.actor, 'assistance.readDetail');
   return {
     cycle: cycle.number,
