@@ -136,21 +136,29 @@ export function breakdownNeeds(counts: NeedCounts, chapterOf: ReadonlyMap<number
     if (chapter !== undefined) tallyOf(byChapter, chapter).count += cell.needs;
     tallyOf(byType, cell.type).count += cell.count;
   }
-  const byGroup = groups.map((group) => ({ group, articles: new Set(group.articles), tally: new Tally() }));
-  for (const group of byGroup) {
-    for (const article of group.articles) group.tally.count += byArticle.get(article)?.count ?? 0;
+  const byGroup = groups.map((group) => ({ group, tally: new Tally() }));
+  for (const { group, tally } of byGroup) {
+    for (const article of group.articles) tally.count += byArticle.get(article)?.count ?? 0;
   }
+  // Every figure a need under an article counts in, found once per article rather than once
+  // per State and article (2,000 States at 100× scale).
+  const figuresOf = new Map<number, Tally[]>();
+  const figuresOfArticle = (article: number): Tally[] => {
+    let figures = figuresOf.get(article);
+    if (!figures) {
+      const chapter = chapterOf.get(article);
+      figures = [tallyOf(byArticle, article), ...(chapter === undefined ? [] : [tallyOf(byChapter, chapter)])];
+      for (const { group, tally } of byGroup) if (group.articles.includes(article)) figures.push(tally);
+      figuresOf.set(article, figures);
+    }
+    return figures;
+  };
   const states = [...counts.states].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0));
   for (const { state, articles, types } of states) {
     all.addState(state);
     for (const type of types) tallyOf(byType, type).addState(state);
     for (const article of articles) {
-      tallyOf(byArticle, article).addState(state);
-      const chapter = chapterOf.get(article);
-      if (chapter !== undefined) tallyOf(byChapter, chapter).addState(state);
-    }
-    for (const { articles: inGroup, tally } of byGroup) {
-      if (articles.some((a) => inGroup.has(a))) tally.addState(state);
+      for (const figure of figuresOfArticle(article)) figure.addState(state);
     }
   }
   const total = all.count;

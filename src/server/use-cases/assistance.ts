@@ -46,10 +46,10 @@ const states = (figures: Record<string, Figure>) => Object.fromEntries(Object.en
  */
 export async function assistanceStats(ctx: UseCaseContext, query: { cycle: number; groups?: string }) {
   authorize(ctx.actor, 'assistance.read');
-  const cycle = await requireCycle(ctx.db, query.cycle);
-  const convention = await conventionMap(ctx.db);
+  // Three independent reads: on PostgreSQL they go out together, on separate connections.
+  const [cycle, convention, needs] = await Promise.all([requireCycle(ctx.db, query.cycle), conventionMap(ctx.db), needCounts(ctx.db, query.cycle)]);
   const groups = query.groups === undefined ? DEFAULT_ARTICLE_GROUPS : parseArticleGroups(query.groups, (n) => convention.chapterOf.has(n));
-  const b = breakdownNeeds(await needCounts(ctx.db, cycle.number), convention.chapterOf, groups);
+  const b = breakdownNeeds(needs, convention.chapterOf, groups);
   const detail = may(ctx.actor, 'assistance.readDetail');
   return {
     cycle: cycle.number,
