@@ -13,6 +13,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { queryRows } from '../query-rows.ts';
+import { withSerialPlan } from '../serial-plan.ts';
 import { HIT_START, HIT_STOP, type Facet, type SearchFilters, type SearchKind } from '../../domain/analytics/search.ts';
 
 export type SearchScope = 'published' | 'all';
@@ -174,14 +175,7 @@ export function searchStatement(f: SearchFilters, options: SearchOptions): SQL {
  * (parties.names, the UN name when missing); `limit` null returns every matching row (exports).
  */
 export async function searchItems(db: DbOrTx, f: SearchFilters, options: SearchOptions): Promise<SearchResult> {
-  // A serial plan: PostgreSQL's parallel plan for gathering the matches took twice as long
-  // (bench:search at 100× scale, 160 against 72 ms) — starting workers and gathering their
-  // rows costs more than they save on ~16,000 rows, and under load they take the cores that
-  // other requests need. SET LOCAL ends with the transaction. (PGlite has no parallel workers.)
-  const [row] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    return queryRows<Record<string, unknown>>(tx, searchStatement(f, options));
-  });
+  const [row] = await withSerialPlan(db, (tx) => queryRows<Record<string, unknown>>(tx, searchStatement(f, options)));
   const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
   return {
     total: Number(row!.total),

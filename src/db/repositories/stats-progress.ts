@@ -15,6 +15,7 @@ import type { MilestoneFact, ReviewHistory } from '../../domain/analytics/progre
 import type { DialogueType, MilestoneKind } from '../../domain/reviews/milestones.ts';
 import type { DbOrTx } from '../client.ts';
 import { queryRows } from '../query-rows.ts';
+import { withSerialPlan } from '../serial-plan.ts';
 import { reviewMilestoneWithdrawals } from '../schema/review-withdrawals.ts';
 import { reviewMilestones, reviewPauses, reviews } from '../schema/reviews.ts';
 
@@ -30,9 +31,10 @@ export interface ProgressCounts {
 
 /** The progress figures of a cycle as at a day, counted by the database. */
 export async function progressCounts(db: DbOrTx, cycle: number, asOf: string): Promise<ProgressCounts> {
-  const [row] = await queryRows<Record<string, string | number>>(
-    db,
-    sql`
+  const [row] = await withSerialPlan(db, (tx) =>
+    queryRows<Record<string, string | number>>(
+      tx,
+      sql`
       with standing as (
         select m.kind, m.dialogue_type from review_milestones m join reviews r on r.id = m.review_id
         where r.cycle_number = ${cycle} and m.date <= ${asOf}
@@ -59,6 +61,7 @@ export async function progressCounts(db: DbOrTx, cycle: number, asOf: string): P
         count(*) filter (where kind = 'reportFinalised') as reports
       from facts
     `,
+    ),
   );
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {
