@@ -19,6 +19,12 @@ test('the public searches a word of a published recommendation, filters by a fac
   await expect(results.locator('mark').first()).toHaveText(/statistics/i);
   await expect(page.getByTestId('search-results')).not.toContainText('DEMO-UNPUBLISHED-DRAFT');
 
+  // The words are in the address: a reload (or a shared link) gives the same search.
+  await expect(page).toHaveURL(/\/search\?q=statistics$/);
+  await page.reload();
+  await expect(page.getByTestId('search-query')).toHaveValue('statistics');
+  await expect(total).toContainText(`Items found: ${all.toLocaleString('en')}`);
+
   // Filter by the first article offered: fewer (or as many) items, all of that article.
   const articleFacet = page.locator('[data-facet="article"]');
   const firstArticle = articleFacet.getByRole('checkbox').first();

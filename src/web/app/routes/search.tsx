@@ -4,6 +4,7 @@
  * secretariat every report, drafts included (the page says which).
  */
 import { Alert, Button, Grid, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { useNavigate, useSearch as useRouterSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
@@ -18,12 +19,17 @@ import { useFormatters } from '../../lib/format.ts';
 export function SearchPage() {
   const { t } = useTranslation();
   const f = useFormatters();
-  const [draft, setDraft] = useState('');
-  const [state, setState] = useState<SearchState>({ q: '', selected: EMPTY_SELECTION, page: 1 });
+  // The words live in the address too (?q=…): a reload, a bookmark or a shared link keeps them.
+  const fromAddress: Record<string, unknown> = useRouterSearch({ strict: false });
+  const navigate = useNavigate();
+  const initialWords = typeof fromAddress.q === 'string' ? fromAddress.q.slice(0, 200) : '';
+  const [draft, setDraft] = useState(initialWords);
+  const [state, setState] = useState<SearchState>({ q: initialWords, selected: EMPTY_SELECTION, page: 1 });
   const search = useSearch(state, f.language);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setState((s) => ({ ...s, q: draft, page: 1 }));
+    void navigate({ to: '.', search: (draft ? { q: draft } : {}) as never, replace: true });
   };
   const toggle = (facet: Facet, value: string) =>
     setState((s) => {
